@@ -1,0 +1,66 @@
+"""gigatrack: source-grounded facts about the battery and EV supply chain, extracted from news.
+
+The public Python API, for notebooks and scripts::
+
+    import gigatrack
+    facts = gigatrack.extract_text(text, published="2025-06-10")
+    for fact in facts:
+        print(fact.type, fact.slots, fact.evidence[0].quote)
+
+Everything not re-exported here is private and may change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from gigatrack.model import Article, Document, Evidence, Fact, Mention, Money, Place
+
+__version__ = "0.1.0"
+
+
+def _as_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value[:10])
+
+
+def _article(raw: str, kind: str, published: str | dt.date | None, url: str | None,
+             title: str | None, id: str | None) -> Article:
+    article_id = id or hashlib.sha256((url or raw).encode("utf-8")).hexdigest()[:16]
+    return Article(article_id, raw, "html" if kind == "html" else "text", url, title, _as_date(published))
+
+
+def process_text(text: str, *, published: str | dt.date | None = None, url: str | None = None,
+                 title: str | None = None, id: str | None = None, html: bool = False) -> Document:
+    """Clean, annotate and extract one article given as text (or HTML with ``html=True``)."""
+    from gigatrack.pipeline import process
+
+    return process(_article(text, "html" if html else "text", published, url, title, id))
+
+
+def extract_text(text: str, *, published: str | dt.date | None = None, url: str | None = None,
+                 title: str | None = None) -> list[Fact]:
+    """The facts of one plain-text article; relative dates resolve against ``published``."""
+    return list(process_text(text, published=published, url=url, title=title).facts)
+
+
+def extract_html(html: str, *, published: str | dt.date | None = None, url: str | None = None) -> list[Fact]:
+    """The facts of one HTML page, after boilerplate removal."""
+    return list(process_text(html, published=published, url=url, html=True).facts)
+
+
+__all__ = [
+    "Article",
+    "Document",
+    "Evidence",
+    "Fact",
+    "Mention",
+    "Money",
+    "Place",
+    "__version__",
+    "extract_html",
+    "extract_text",
+    "process_text",
+]

@@ -1,0 +1,48 @@
+"""The annotate stage: typed mentions with spans in the cleaned text.
+
+``annotate`` runs every finder (organisations from the registry and patterns, money,
+quantities, dates, durations, places, battery terms) and keeps one mention where two
+overlap, by the precedence of ``_PRECEDENCE`` (an organisation name beats a place inside
+it: "Korea Zinc" is a company, not Korea).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gigatrack.annotate.dates import find_dates, find_durations
+from gigatrack.annotate.money import find_money
+from gigatrack.annotate.orgs import find_orgs
+from gigatrack.annotate.places import find_places
+from gigatrack.annotate.quantities import find_quantities
+from gigatrack.annotate.registry import Registry
+from gigatrack.annotate.terms import find_terms
+from gigatrack.model import Mention
+
+_PRECEDENCE = ("org", "money", "energy", "mass", "date", "duration", "percent", "count", "place",
+               "nationality", "chemistry", "form_factor", "product")
+
+
+def annotate(text: str, published: dt.date | None = None, registry: Registry | None = None) -> list[Mention]:
+    """Every mention in ``text``, non-overlapping, sorted by position."""
+    found = [
+        *find_orgs(text, registry or Registry.default()),
+        *find_money(text),
+        *find_quantities(text),
+        *find_dates(text, published),
+        *find_durations(text),
+        *find_places(text),
+        *find_terms(text),
+    ]
+    rank = {kind: i for i, kind in enumerate(_PRECEDENCE)}
+    found.sort(key=lambda m: (rank.get(m.kind, len(rank)), m.start - m.end, m.start))
+    kept: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for mention in found:
+        if all(mention.end <= s or e <= mention.start for s, e in taken):
+            kept.append(mention)
+            taken.append((mention.start, mention.end))
+    return sorted(kept, key=lambda m: m.start)
+
+
+__all__ = ["Registry", "annotate"]

@@ -1,0 +1,17 @@
+"""Cleaning: raw article content to the main text that every later offset points into."""
+
+from __future__ import annotations
+
+from gigatrack.clean.html import clean_html
+from gigatrack.clean.text import clean_text
+from gigatrack.model import Article, Cleaned
+
+__all__ = ["clean", "clean_html", "clean_text"]
+
+
+def clean(article: Article) -> Cleaned:
+    """Clean one article by its kind; a title from the article's metadata wins over the page's own."""
+    if article.kind == "html":
+        cleaned = clean_html(article.raw)
+        return Cleaned(text=cleaned.text, title=article.title or cleaned.title)
+    return clean_text(article.raw, title=article.title)

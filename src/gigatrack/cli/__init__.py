@@ -1,0 +1,1 @@
+"""The ``gigatrack`` command line: one module per command group, wired in ``main``."""

@@ -1,0 +1,175 @@
+"""``gigatrack ingest``, ``facts`` and ``show``: fill the database from articles and read it back."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from gigatrack.cli.render import detail_summary, key_summary
+from gigatrack.ingest import ReadError, read_articles
+from gigatrack.model import FACT_SLOTS, FACT_TYPES
+from gigatrack.pipeline import process
+from gigatrack.store import DB_ENV_VAR, DEFAULT_DB_FILE, Store, StoredFact, StoreError
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+_QUOTE_WIDTH = 120
+_EVIDENCE_STYLES = ("black on yellow", "black on cyan", "black on green", "black on magenta", "black on bright_red")
+
+
+def _db_option(command: _F) -> _F:
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar=DB_ENV_VAR,
+        default=DEFAULT_DB_FILE, show_envvar=True,
+        help=f"SQLite database file. Default: ${DB_ENV_VAR} when set, else ./{DEFAULT_DB_FILE}.",
+    )(command)
+
+
+def _open(db_path: Path, *, create: bool) -> Store:
+    try:
+        return Store.open(db_path, create=create)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Publication date (YYYY-MM-DD) for articles that carry none; relative dates resolve against it.")
+def ingest(paths: tuple[str, ...], db_path: Path, published: dt.datetime | None) -> None:
+    """Extract the facts of articles (files or folders) and store them; unchanged articles are skipped.
+
+    Exits with status 1 when any input could not be read, processed or stored.
+    """
+    outcomes: Counter[str] = Counter()
+    fact_count = 0
+    with _open(db_path, create=True) as store:
+        for item in read_articles(paths, published=published.date() if published else None):
+            if isinstance(item, ReadError):
+                click.echo(str(item), err=True)
+                outcomes["failed"] += 1
+                continue
+            stored = store.current_fact_count(item)
+            if stored is not None:
+                outcomes["unchanged"] += 1
+                fact_count += stored
+                continue
+            name = item.source or item.id
+            try:
+                doc = process(item)
+            except Exception as exc:  # one article's failure never stops the batch
+                click.echo(f"{name}: extraction failed: {type(exc).__name__}: {exc}", err=True)
+                outcomes["failed"] += 1
+                continue
+            try:
+                outcomes[store.ingest(doc)] += 1
+            except Exception as exc:  # rolled back: nothing of this article was written
+                click.echo(f"{name}: not stored: {type(exc).__name__}: {exc}", err=True)
+                outcomes["failed"] += 1
+                continue
+            fact_count += len(doc.facts)
+    total = sum(outcomes.values())
+    click.echo(f"{total} article{'' if total == 1 else 's'}: {outcomes['added']} added, "
+               f"{outcomes['unchanged']} unchanged, {outcomes['replaced']} replaced, {outcomes['failed']} failed; "
+               f"{fact_count} fact{'' if fact_count == 1 else 's'}; database: {db_path}")
+    if outcomes["failed"]:
+        sys.exit(1)
+
+
+@click.command()
+@_db_option
+@click.option("--type", "fact_type", type=click.Choice(FACT_TYPES), default=None, help="Only facts of this type.")
+@click.option("--org", default=None,
+              help="Only facts naming this organisation (any party slot; case-insensitive, whole name or "
+                   "its leading words).")
+@click.option("--country", default=None,
+              help="Only facts located in this country (ISO 3166 alpha-2), or policy targets of it.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table: for reading; json: a list of fact records; csv: one row per fact.")
+def facts(db_path: Path, fact_type: str | None, org: str | None, country: str | None, fmt: str) -> None:
+    """List the stored facts, optionally filtered by type, organisation and country."""
+    with _open(db_path, create=False) as store:
+        found = store.facts(type=fact_type, org=org, country=country)
+    if fmt == "json":
+        click.echo(json.dumps([fact.to_record() for fact in found], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        _write_csv(found)
+    else:
+        _print_table(found)
+
+
+@click.command()
+@click.argument("article_id")
+@_db_option
+def show(article_id: str, db_path: Path) -> None:
+    """Show one stored article: its cleaned text with each fact's evidence highlighted, then its facts."""
+    with _open(db_path, create=False) as store:
+        article = store.article(article_id)
+    if article is None:
+        raise click.ClickException(f"no article {article_id!r} in {db_path}")
+    console = Console(highlight=False)
+    console.print(Text(article.title or article.id, style="bold"))
+    for label, value in (("id", article.id), ("url", article.url), ("published", article.published)):
+        console.print(Text(f"{label}: {value or '-'}", style="dim"))
+    console.print()
+    text = Text(article.text)
+    for number, fact in enumerate(article.facts):
+        for evidence in fact.evidence:
+            text.stylize(_EVIDENCE_STYLES[number % len(_EVIDENCE_STYLES)], evidence.start, evidence.end)
+    console.print(text)
+    console.print()
+    console.print(Text(f"{len(article.facts)} fact{'' if len(article.facts) == 1 else 's'}", style="bold"))
+    for number, fact in enumerate(article.facts):
+        line = Text(f"[{number + 1}]", style=_EVIDENCE_STYLES[number % len(_EVIDENCE_STYLES)])
+        line.append(f" {fact.type}: {key_summary(fact.type, fact.slots)}")
+        console.print(line)
+        details = detail_summary(fact.type, fact.slots)
+        if details:
+            console.print(Text(f"    {details}"))
+
+
+def _print_table(found: Sequence[StoredFact]) -> None:
+    table = Table(show_lines=True)
+    for column in ("type", "who / where", "figures", "article", "evidence"):
+        table.add_column(column, overflow="fold")
+    for fact in found:
+        quote = fact.evidence[0].quote
+        table.add_row(fact.type, key_summary(fact.type, fact.slots), detail_summary(fact.type, fact.slots),
+                      fact.article_id, quote if len(quote) <= _QUOTE_WIDTH else quote[:_QUOTE_WIDTH - 1] + "…")
+    console = Console(highlight=False)
+    console.print(table)
+    console.print(f"{len(found)} fact{'' if len(found) == 1 else 's'}")
+
+
+def _write_csv(found: Sequence[StoredFact]) -> None:
+    columns = _slot_columns(found)
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["id", "article_id", "type", *columns, "evidence"])
+    for fact in found:
+        writer.writerow([fact.id, fact.article_id, fact.type, *(_cell(fact.slots.get(c)) for c in columns),
+                         " | ".join(e.quote for e in fact.evidence)])
+
+
+def _slot_columns(found: Sequence[StoredFact]) -> list[str]:
+    """The slots of every fact type present, in schema order, then any slot the schema does not know."""
+    present = {fact.type for fact in found}
+    columns = list(dict.fromkeys(slot for t in FACT_TYPES if t in present for slot in FACT_SLOTS[t]))
+    extra = sorted({slot for fact in found for slot in fact.slots} - set(columns))
+    return columns + extra
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,115 @@
+"""Coreference of the simple kinds news uses, resolved to the article's entities.
+
+"the company", "the Japanese automaker", "the battery maker" -> the most recent organisation
+that fits the description (nationality, kind of business); a sentence-initial "It" -> the
+subject of the sentence before; "the two parties" / "the pair" -> the last two organisations
+named together. Each resolved anaphor becomes an ``OrgRef`` with ``anaphor=True`` in its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
+
+_ROLE_WORDS: dict[str, frozenset[str]] = {
+    "automaker": frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"}),
+    "carmaker": frozenset({"automaker"}),
+    "battery": frozenset({"cell_maker"}),
+    "cell": frozenset({"cell_maker"}),
+    "materials": frozenset({"materials", "mining", "recycler"}),
+    "cathode": frozenset({"materials"}),
+    "lithium": frozenset({"materials", "mining"}),
+    "mining": frozenset({"mining"}),
+    "miner": frozenset({"mining"}),
+}
+
+_DESCRIPTOR = re.compile(
+    r"\b[Tt]he\s+(?P<desc>(?:[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\s+)?(?:[a-zA-Z-]+\s+){0,2}?)"
+    r"(?P<head>company|firm|group|automaker|carmaker|manufacturer|maker|producer|supplier|giant|"
+    r"start-?up|conglomerate|miner|battery\s+maker|cell\s+maker)\b(?!['’]s\s+(?:board|shares))"
+)
+_PAIR = re.compile(
+    r"\b(?:[Tt]he\s+two\s+(?:companies|parties|firms|sides|groups|partners)|[Tt]he\s+pair|"
+    r"[Bb]oth\s+(?:companies|parties|firms|sides))\b"
+)
+_IT_SUBJECT = re.compile(r"^(?:It|The\s+company)\b(?!\s+(?:is|was)\s+(?:said|reported|expected|estimated))")
+_LOOKBACK = 3
+
+
+def _fits(entity: Entity, desc: str, head: str, nationality: str | None) -> bool:
+    if nationality and entity.country and entity.country != nationality:
+        return False
+    words = set(re.findall(r"[a-z]+", (desc + " " + head).lower()))
+    wanted: set[str] = set()
+    for word, roles in _ROLE_WORDS.items():
+        if word in words:
+            wanted |= roles
+    return not wanted or not entity.roles or bool(wanted & set(entity.roles))
+
+
+def _recent(ctx: Context, index: int, before: int) -> list[Entity]:
+    """Entities by recency: the current sentence before ``before``, then earlier sentences."""
+    out: list[Entity] = []
+    current = ctx.sentences[index]
+    for ref in reversed([r for r in current.orgs if r.end <= before and not r.anaphor]):
+        if ref.entity not in out:
+            out.append(ref.entity)
+    for view in reversed(ctx.sentences[max(0, index - _LOOKBACK) : index]):
+        for ref in view.orgs:
+            if ref.entity not in out:
+                out.append(ref.entity)
+    return out
+
+
+def _previous_subject(ctx: Context, index: int) -> Entity | None:
+    for view in reversed(ctx.sentences[max(0, index - _LOOKBACK) : index]):
+        if view.orgs:
+            return view.orgs[0].entity
+    return None
+
+
+def _last_pair(ctx: Context, index: int) -> list[Entity]:
+    for view in reversed(ctx.sentences[max(0, index - _LOOKBACK) : index + 1]):
+        named = [e for e in view.entities()]
+        if len(named) >= 2:
+            return named[:2]
+    return []
+
+
+def _nationality_in(view: SentenceView, start: int, end: int) -> str | None:
+    for m in view.mentions:
+        if m.kind == "nationality" and start <= m.start and m.end <= end:
+            return str(m.value)
+    return None
+
+
+def _inside_named_org(view: SentenceView, start: int, end: int) -> bool:
+    return any(r.start < end and start < r.end for r in view.orgs)
+
+
+def resolve_anaphora(ctx: Context) -> None:
+    """Add the resolved anaphors of every sentence to its ``orgs``, in text order."""
+    for index, view in enumerate(ctx.sentences):
+        found: list[OrgRef] = []
+        base = view.start
+        for match in _DESCRIPTOR.finditer(view.text):
+            start, end = base + match.start(), base + match.end()
+            if _inside_named_org(view, start, end):
+                continue
+            nationality = _nationality_in(view, start, end)
+            for entity in _recent(ctx, index, start):
+                if _fits(entity, match.group("desc"), match.group("head"), nationality):
+                    found.append(OrgRef(entity, start, end, match.group(0), anaphor=True))
+                    break
+        for match in _PAIR.finditer(view.text):
+            start, end = base + match.start(), base + match.end()
+            for entity in _last_pair(ctx, index):
+                found.append(OrgRef(entity, start, end, match.group(0), anaphor=True))
+        it = _IT_SUBJECT.match(view.text)
+        if it and not any(r.start == base for r in found):
+            subject = _previous_subject(ctx, index)
+            if subject is not None:
+                found.append(OrgRef(subject, base, base + it.end(), it.group(0), anaphor=True))
+        if found:
+            view.orgs = sorted([*view.orgs, *found], key=lambda r: (r.start, r.end))

@@ -1,0 +1,79 @@
+"""A fact under construction: slots filled from one or more sentences, each kept as evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from gigatrack.extract.context import SentenceView
+from gigatrack.model import Evidence, Fact, Money
+
+_STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("terminated", re.compile(
+        r"\b(?:terminat\w*|cancel(?:l?ed|s|ling)?|scrap(?:ped|s)?|withdr[ae]w\w*|backing out|backed out|"
+        r"pull(?:ed|s)? out|shutter(?:ed|s)?|liquidat\w*|ending supply|exit(?:ed|s|ing)?)\b", re.I)),
+    ("rumored", re.compile(
+        r"\b(?:rumou?rs?|rumou?red|reportedly|sources? (?:said|say|familiar)|people familiar|"
+        r"according to (?:people|sources|industry)|is said to|(?:highly )?likely to|has learned|"
+        r"(?:newspaper|daily|Nikkei|media) (?:said|reported)|in talks)\b", re.I)),
+    ("mou", re.compile(
+        r"\b(?:MoU|MOU|memorandum of understanding|letter of intent|LOI|non-binding|"
+        r"preliminary agreement|heads of agreement)\b")),
+    ("signed", re.compile(
+        r"\b(?:signed|signs|inked|inks|sealed|seals|clinched|struck|won|wins|secured|secures|"
+        r"entered into|reached (?:a|an)\b[^.]{0,40}?(?:agreement|deal)|agreed|awarded|finali[sz]ed)\b", re.I)),
+    ("under_construction", re.compile(
+        r"\b(?:under construction|is building|are building|is constructing|broke ground|"
+        r"construction (?:has )?(?:began|begun|started)|started building|began building|nearing completion)\b",
+        re.I)),
+    ("operating", re.compile(
+        r"\b(?:operates|operating|opened|inaugurat\w+|began (?:mass |commercial )?production|"
+        r"started (?:mass |commercial )?production|launched (?:mass |commercial )?production|"
+        r"in operation|commercial operations)\b", re.I)),
+    ("planned", re.compile(
+        r"\b(?:plans? to|planned|planning to|will (?:build|construct|set up|establish|supply|begin|start)|"
+        r"is set to|aims? to|intends? to|is to (?:build|invest|supply)|to be built|expected to)\b", re.I)),
+    ("announced", re.compile(r"\b(?:announced|announces|confirmed|confirms|unveiled|unveils)\b", re.I)),
+)
+
+
+def status_in(text: str, allowed: tuple[str, ...]) -> str | None:
+    """The first status (in the rules' order of strength) that the text states, among ``allowed``."""
+    for status, pattern in _STATUS_RULES:
+        if status in allowed and pattern.search(text):
+            return status
+    return None
+
+
+@dataclass(slots=True)
+class Frame:
+    """Slots and evidence gathered for one fact; the first value stated for a slot wins."""
+
+    type: str
+    slots: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    money: list[Money] = field(default_factory=list)
+
+    def cite(self, view: SentenceView) -> None:
+        ev = view.evidence()
+        if ev not in self.evidence:
+            self.evidence.append(ev)
+
+    def fill(self, slot: str, value: Any) -> None:
+        if value is not None and value != "" and slot not in self.slots:
+            self.slots[slot] = value
+
+    def add_money(self, amounts: list[Money]) -> None:
+        for money in amounts:
+            if money not in self.money:
+                self.money.append(money)
+
+    def to_fact(self, money_slot: str | None = None) -> Fact:
+        slots = dict(self.slots)
+        if money_slot and self.money:
+            slots[money_slot] = self.money[0].to_json()
+            if len(self.money) > 1:
+                slots["value_alternatives"] = [m.to_json() for m in self.money]
+        evidence = tuple(sorted(self.evidence, key=lambda e: e.start))
+        return Fact(self.type, slots, evidence)

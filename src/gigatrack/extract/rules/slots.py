@@ -1,0 +1,141 @@
+"""Slot readers shared by the rules: products, dates, durations, money, places of a sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from gigatrack.extract.context import OrgRef, SentenceView
+from gigatrack.model import Mention, Money, Place
+
+_SPECIFIC_FIRST = ("cells", "modules", "packs", "cathode", "anode", "precursor", "separator", "electrolyte",
+                   "copper_foil", "lithium", "nickel", "cobalt", "manganese", "graphite")
+_START_CUE = re.compile(
+    r"\b(?:from|starting|start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w*|launch\w*|kick\w* off|"
+    r"beginning|production\s+(?:in|from)|operations?\s+in|slated for|scheduled for|due in|"
+    r"expected (?:to be completed )?in|available from|onwards)\W+(?:\w+\W+){0,5}$",
+    re.I,
+)
+_RANGE_LEFT = re.compile(r"\b(?:between|from)\s*$", re.I)
+_RANGE_MID = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.I)
+_END_RELATIONS = frozenset({"through", "until", "to"})
+_START_RELATIONS = frozenset({"from", "since", "starting"})
+VALUE_CUE = re.compile(r"\b(?:worth|valued?|value of|deal|contract|order|agreement|pact|priced|cost)\b", re.I)
+INVEST_CUE = re.compile(r"\b(?:invest\w*|capex|capital expenditure|spend\w*|funding|subsid\w*)\b", re.I)
+
+
+def product_of(views: Iterable[SentenceView], default: str | None = None) -> str | None:
+    """The most specific product the sentences name ("cells" beats "batteries")."""
+    named = [str(v) for view in views for v in view.values("product")]
+    for product in _SPECIFIC_FIRST:
+        if product in named:
+            return product
+    if named:
+        return named[0]
+    return default
+
+
+def first_value(views: Iterable[SentenceView], kind: str) -> Any:
+    for view in views:
+        values = view.values(kind)
+        if values:
+            return values[0]
+    return None
+
+
+def form_factor_of(views: Iterable[SentenceView]) -> tuple[str | None, str | None]:
+    value = first_value(views, "form_factor")
+    if isinstance(value, tuple | list) and len(value) == 2:
+        return value[0], value[1]
+    return (str(value), None) if value else (None, None)
+
+
+def _iso(mention: Mention) -> str | None:
+    return getattr(mention.value, "iso", None)
+
+
+def _relation(mention: Mention) -> str | None:
+    return getattr(mention.value, "relation", None)
+
+
+def dates_of(view: SentenceView) -> tuple[str | None, str | None]:
+    """(start, end) stated in one sentence: "between 2022 and 2025", "from X to Y", "starting 2025"."""
+    dates = view.of("date")
+    start = end = None
+    for a, b in zip(dates, dates[1:], strict=False):
+        left = view.text[: view.local(a.start)]
+        middle = view.text[view.local(a.end) : view.local(b.start)]
+        if _RANGE_MID.match(middle) and (_RANGE_LEFT.search(left) or _relation(a) in _START_RELATIONS):
+            return _iso(a), _iso(b)
+    for d in dates:
+        relation = _relation(d)
+        left = view.text[: view.local(d.start)]
+        if relation in _END_RELATIONS and end is None:
+            end = _iso(d)
+        elif start is None and (relation in _START_RELATIONS or _START_CUE.search(left[-60:])):
+            start = _iso(d)
+    return start, end
+
+
+def duration_of(views: Iterable[SentenceView]) -> float | None:
+    value = first_value(views, "duration")
+    return float(value) if value is not None else None
+
+
+def money_of(view: SentenceView, cue: re.Pattern[str] | None = None) -> list[Money]:
+    """Money stated in the sentence; with a cue, only when the sentence has the cue word."""
+    if cue is not None and not cue.search(view.text):
+        return []
+    return [m for m in view.values("money") if isinstance(m, Money)]
+
+
+def quantity_of(views: Iterable[SentenceView], kind: str) -> float | None:
+    value = first_value(views, kind)
+    amount = getattr(value, "amount", None)
+    return float(amount) if amount is not None else None
+
+
+def place_after(view: SentenceView, pos: int, within: int = 80) -> Place | None:
+    """The first place named after document offset ``pos`` (within a few words)."""
+    for m in view.of("place"):
+        if pos <= m.start <= pos + within and isinstance(m.value, Place):
+            return m.value
+    return None
+
+
+def place_in(view: SentenceView) -> Place | None:
+    for m in view.of("place"):
+        if isinstance(m.value, Place):
+            return m.value
+    return None
+
+
+def orgs_between(view: SentenceView, start: int, end: int) -> list[OrgRef]:
+    return [r for r in view.orgs if start <= r.start and r.end <= end]
+
+
+def nearest_before(view: SentenceView, pos: int, skip: Sequence[OrgRef] = ()) -> OrgRef | None:
+    refs = [r for r in view.orgs if r.end <= pos and r not in skip]
+    return refs[-1] if refs else None
+
+
+def first_after(view: SentenceView, pos: int, within: int = 160) -> OrgRef | None:
+    for ref in view.orgs:
+        if pos <= ref.start <= pos + within:
+            return ref
+    return None
+
+
+def coordinated(view: SentenceView, first: OrgRef) -> list[OrgRef]:
+    """``first`` and the organisations joined to it by "and" / commas ("to Subaru and Mazda")."""
+    out = [first]
+    for ref in view.orgs:
+        if ref.start <= out[-1].start:
+            continue
+        gap = view.text[view.local(out[-1].end) : view.local(ref.start)]
+        if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap):
+            out.append(ref)
+        else:
+            break
+    return out

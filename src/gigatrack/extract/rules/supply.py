@@ -1,0 +1,208 @@
+"""Supply agreements: who supplies whom with what, how much, from when.
+
+Three ways news states a supply deal, each giving the direction:
+- a supply verb: "SUPPLIER will supply / deliver / provide ... to CUSTOMER" (or "CUSTOMER with"),
+  and its passive "... supplied by SUPPLIER";
+- a sourcing verb: "CUSTOMER will procure / source / buy / use ... from SUPPLIER" or "SUPPLIER's cells";
+- a deal noun: "A signed a supply deal with B": the party further upstream in the supply chain
+  (miner < materials < cell maker < automaker) is the supplier.
+The sentences that follow and name the same pair, or "the deal" / "the contract", add slots.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
+from gigatrack.extract.rules.frame import Frame, status_in
+from gigatrack.extract.rules.slots import (
+    VALUE_CUE,
+    coordinated,
+    dates_of,
+    duration_of,
+    first_after,
+    form_factor_of,
+    money_of,
+    nearest_before,
+    place_after,
+    product_of,
+    quantity_of,
+)
+from gigatrack.model import Fact
+
+_SUPPLY_VERB = re.compile(
+    r"\b(?:suppl(?:y|ies|ying)|provid(?:e|es|ing)|deliver(?:s|ing)?|sell(?:s|ing)?|sold|"
+    r"ship(?:s|ping)?)\b(?!\s+(?:chain|base|network|agreement|deal|contract|of))",
+    re.I,
+)
+_PASSIVE = re.compile(r"\b(?:supplied|provided|delivered|made|produced|manufactured)\s+by\s*$", re.I)
+_SOURCE_VERB = re.compile(
+    r"\b(?:procur(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+    r"secur(?:e|es|ed|ing)|use(?:s|d)?|using|install(?:s|ed|ing)?|adopt(?:s|ed|ing)?|fitted with|"
+    r"equipped with)\b",
+    re.I,
+)
+_DEAL_NOUN = re.compile(
+    r"\b(?:(?:supply|off-?take|sales|purchase|procurement|long-term)\s+(?:deal|agreement|contract|pact|"
+    r"MoU|accord)s?|MoU|memorandum of understanding|(?:deal|contract|agreement|order)s?)\b",
+    re.I,
+)
+_BATTERY_CONTEXT = re.compile(
+    r"\b(?:batter(?:y|ies)|cells?|modules?|packs?|cathodes?|anodes?|lithium|nickel|cobalt|graphite|"
+    r"precursors?|separators?|electrolytes?|GWh|gigawatt|off-?take|supply)\b",
+    re.I,
+)
+_VEHICLE_ITEM = re.compile(r"\b(?:bus|buses|trucks?|vehicles?|cars?|EVs|units|wheelers?|scooters?|vans?)\b", re.I)
+_DEAL_ANAPHOR = re.compile(
+    r"\b(?:the|this|under the|based on the)\s+(?:supply\s+)?(?:deal|contract|agreement|pact|MoU)\b", re.I
+)
+_APPLICATION = re.compile(
+    r"\bfor\s+(?:use\s+in\s+)?(?:its|their|the)?\s*((?:[\w-]+\s+){0,4}?"
+    r"(?:electric vehicles|EVs|vehicles|trucks|buses|energy storage systems?|ESS|"
+    r"electric (?:cars|trucks|buses|pickups?)|models))\b"
+)
+_LINK_WINDOW = 6
+_STATUSES = ("terminated", "rumored", "mou", "signed", "planned", "announced")
+
+
+def _has_battery_context(view: SentenceView) -> bool:
+    if view.of("product", "chemistry", "energy", "form_factor"):
+        return True
+    return bool(_BATTERY_CONTEXT.search(view.text))
+
+
+def _is_vehicle_order(view: SentenceView) -> bool:
+    counts = view.of("count")
+    return bool(counts) and not view.of("product", "energy") and any(
+        _VEHICLE_ITEM.search(str(getattr(c.value, "item", "") or c.text)) for c in counts
+    )
+
+
+def _pairs_from_supply_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
+    pairs = []
+    for match in _SUPPLY_VERB.finditer(view.text):
+        pos = view.start + match.start()
+        supplier = nearest_before(view, pos)
+        customer = first_after(view, view.start + match.end())
+        if supplier is None or customer is None or supplier.entity is customer.entity:
+            continue
+        pairs.extend((supplier, c) for c in coordinated(view, customer) if c.entity is not supplier.entity)
+    return pairs
+
+
+def _pairs_from_passive(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
+    pairs = []
+    for ref in view.orgs:
+        if _PASSIVE.search(view.text[: view.local(ref.start)]):
+            customer = first_after(view, ref.end, within=120)
+            if customer is not None and customer.entity is not ref.entity:
+                pairs.append((ref, customer))
+    return pairs
+
+
+def _pairs_from_source_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
+    pairs = []
+    for match in _SOURCE_VERB.finditer(view.text):
+        pos = view.start + match.start()
+        customer = nearest_before(view, pos)
+        tail = view.text[match.end() :]
+        supplier = None
+        source = re.search(r"\bfrom\s", tail[:120])
+        if source:
+            supplier = first_after(view, view.start + match.end() + source.end(), within=40)
+        else:
+            owner = first_after(view, view.start + match.end(), within=40)
+            if owner is not None and re.match(r"['’]s?\b", view.text[view.local(owner.end) :]):
+                supplier = owner
+        if customer and supplier and customer.entity is not supplier.entity:
+            pairs.append((supplier, customer))
+    return pairs
+
+
+def _oriented(a: Entity, b: Entity) -> tuple[Entity, Entity] | None:
+    ra, rb = a.rank, b.rank
+    if ra is None or rb is None or ra == rb:
+        return None
+    return (a, b) if ra < rb else (b, a)
+
+
+def _pairs_from_deal_noun(view: SentenceView) -> list[tuple[Entity, Entity]]:
+    if not _DEAL_NOUN.search(view.text):
+        return []
+    named = view.entities()
+    if len(named) != 2:
+        return []
+    oriented = _oriented(named[0], named[1])
+    return [oriented] if oriented else []
+
+
+def find_pairs(view: SentenceView) -> list[tuple[Entity, Entity]]:
+    if len(view.entities()) < 2 or not _has_battery_context(view) or _is_vehicle_order(view):
+        return []
+    refs = _pairs_from_passive(view) or _pairs_from_supply_verb(view) or _pairs_from_source_verb(view)
+    pairs = [(s.entity, c.entity) for s, c in refs]
+    return pairs or _pairs_from_deal_noun(view)
+
+
+def _linked(view: SentenceView, supplier: Entity, customer: Entity) -> bool:
+    named = set(view.entities())
+    if {supplier, customer} <= named:
+        return True
+    if named - {supplier, customer}:
+        return False
+    return bool(_DEAL_ANAPHOR.search(view.text)) or (bool(named) and bool(_SUPPLY_VERB.search(view.text)))
+
+
+def _fill(frame: Frame, views: list[SentenceView], trigger: SentenceView) -> None:
+    frame.fill("product", product_of(views, default="batteries"))
+    frame.fill("chemistry", next((v for view in views for v in view.values("chemistry")), None))
+    form, size = form_factor_of(views)
+    frame.fill("form_factor", form)
+    frame.fill("form_factor_size", size)
+    frame.fill("volume_gwh", quantity_of(views, "energy"))
+    frame.fill("volume_tonnes", quantity_of(views, "mass"))
+    for view in views:
+        start, end = dates_of(view)
+        frame.fill("start", start)
+        frame.fill("end", end)
+        frame.add_money(money_of(view, VALUE_CUE))
+        for site in re.finditer(r"\b(?:plant|factory|facility|facilities|site)\s+in\b", view.text):
+            frame.fill("production_site", _place_json(place_after(view, view.start + site.end())))
+    frame.fill("duration_years", duration_of(views))
+    frame.fill("status", status_in(" ".join(v.text for v in views), _STATUSES))
+    application = _APPLICATION.search(trigger.text)
+    if application:
+        frame.fill("application", application.group(1).strip())
+
+
+def _place_json(place: object) -> dict[str, str | None] | None:
+    to_json = getattr(place, "to_json", None)
+    return to_json() if callable(to_json) else None
+
+
+def extract_supply(ctx: Context) -> list[Fact]:
+    frames: dict[tuple[str, str], tuple[Frame, list[SentenceView]]] = {}
+    order: list[tuple[str, str]] = []
+    for index, view in enumerate(ctx.sentences):
+        for supplier, customer in find_pairs(view):
+            key = (supplier.key, customer.key)
+            if (customer.key, supplier.key) in frames:
+                continue
+            if key not in frames:
+                frame = Frame("supply_agreement")
+                frame.fill("supplier", supplier.display_name())
+                frame.fill("customer", customer.display_name())
+                linked = [view] + [
+                    later for later in ctx.window(index, after=_LINK_WINDOW)[1:]
+                    if _linked(later, supplier, customer)
+                ]
+                frames[key] = (frame, linked)
+                order.append(key)
+    facts = []
+    for key in order:
+        frame, views = frames[key]
+        for view in views:
+            frame.cite(view)
+        _fill(frame, views, views[0])
+        facts.append(frame.to_fact(money_slot="value"))
+    return facts

@@ -1,0 +1,156 @@
+"""Files and folders: a sorted recursive walk, one reader per file kind, sidecar metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from gigatrack.ingest.decode import decode_bytes
+from gigatrack.ingest.errors import BadInput, ReadError
+from gigatrack.ingest.jsonl import read_jsonl_lines
+from gigatrack.ingest.metadata import Metadata, read_sidecar
+from gigatrack.model import Article, ContentKind
+
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+SIDECAR_SUFFIX = ".meta.json"
+# (name ending, content kind or "jsonl", gzip-compressed); longest endings first.
+_FILE_KINDS: tuple[tuple[str, str, bool], ...] = (
+    (".jsonl.gz", "jsonl", True),
+    (".html.gz", "html", True),
+    (".htm.gz", "html", True),
+    (".txt.gz", "text", True),
+    (".jsonl", "jsonl", False),
+    (".html", "html", False),
+    (".htm", "html", False),
+    (".txt", "text", False),
+)
+_GZIP_ERRORS = (OSError, EOFError, zlib.error)
+
+
+def read_paths(
+    paths: Iterable[str | os.PathLike[str]], *, published: dt.date | None, max_bytes: int
+) -> Iterator[Article | ReadError]:
+    """Yield the articles of each path in turn: a file, or every article file under a folder."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _read_folder(path, published, max_bytes)
+        elif path.is_file():
+            if _file_kind(path) is None:
+                yield ReadError(str(path), "not an article file: expected .txt, .html, .htm, .jsonl (or .gz)")
+            else:
+                yield from _read_file(path, published, max_bytes)
+        else:
+            yield ReadError(str(path), "no such file or directory")
+
+
+def _read_folder(folder: Path, published: dt.date | None, max_bytes: int) -> Iterator[Article | ReadError]:
+    found = False
+    for path in _walk(folder):
+        found = True
+        yield from _read_file(path, published, max_bytes)
+    if not found:
+        yield ReadError(str(folder), "no articles (.txt, .html, .jsonl) in this folder")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif entry.is_file() and _file_kind(path) is not None:
+            yield path
+
+
+def _file_kind(path: Path) -> tuple[str, str, bool] | None:
+    name = path.name.lower()
+    if name.endswith(SIDECAR_SUFFIX):
+        return None
+    for ending, kind, compressed in _FILE_KINDS:
+        if name.endswith(ending) and len(name) > len(ending):
+            return ending, kind, compressed
+    return None
+
+
+def _read_file(path: Path, published: dt.date | None, max_bytes: int) -> Iterator[Article | ReadError]:
+    file_kind = _file_kind(path)
+    if file_kind is None:
+        return
+    ending, kind, compressed = file_kind
+    if kind == "jsonl":
+        yield from _read_jsonl_file(path, compressed, published, max_bytes)
+        return
+    content_kind: ContentKind = "html" if kind == "html" else "text"
+    try:
+        raw = decode_bytes(_read_bytes(path, compressed, max_bytes), html=content_kind == "html")
+        if not raw.strip():
+            raise BadInput("empty file: no text")
+        stem = path.name[: -len(ending)]
+        meta = _sidecar_metadata(path.with_name(stem + SIDECAR_SUFFIX))
+    except BadInput as err:
+        yield ReadError(str(path), str(err))
+        return
+    yield Article(
+        id=stem,
+        raw=raw,
+        kind=content_kind,
+        url=meta.url,
+        title=meta.title,
+        published=meta.published or published,
+        source=str(path),
+    )
+
+
+def _read_bytes(path: Path, compressed: bool, max_bytes: int) -> bytes:
+    try:
+        if compressed:
+            with gzip.open(path, "rb") as stream:
+                data = stream.read(max_bytes + 1)
+        else:
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise BadInput(f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes")
+            data = path.read_bytes()
+    except _GZIP_ERRORS as err:
+        if compressed and not isinstance(err, PermissionError):
+            raise BadInput(f"corrupt or truncated gzip file ({err})") from err
+        raise BadInput(f"cannot read file ({err})") from err
+    if len(data) > max_bytes:
+        raise BadInput(f"file is over {max_bytes:,} bytes uncompressed, the size limit")
+    if not data:
+        raise BadInput("empty file: no text")
+    return data
+
+
+def _sidecar_metadata(sidecar: Path) -> Metadata:
+    if not sidecar.is_file():
+        return Metadata()
+    try:
+        return read_sidecar(sidecar)
+    except BadInput as err:
+        raise BadInput(f"{err}; article skipped") from err
+
+
+def _read_jsonl_file(
+    path: Path, compressed: bool, published: dt.date | None, max_bytes: int
+) -> Iterator[Article | ReadError]:
+    try:
+        if path.stat().st_size == 0:
+            yield ReadError(str(path), "empty file: no JSONL records")
+            return
+        with gzip.open(path, "rb") if compressed else path.open("rb") as stream:
+            yield from read_jsonl_lines(stream, str(path), published=published, max_bytes=max_bytes)
+    except _GZIP_ERRORS as err:
+        problem = "corrupt or truncated gzip file" if compressed else "cannot read file"
+        yield ReadError(str(path), f"{problem} ({err})")
+

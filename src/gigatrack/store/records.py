@@ -1,0 +1,65 @@
+"""What the store hands back: stored facts and articles, ingest outcomes, counts, and its one error."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from gigatrack.model import FACT_SLOTS, Evidence
+
+IngestOutcome = Literal["added", "unchanged", "replaced"]
+
+
+class StoreError(Exception):
+    """A database that cannot be opened, is not a gigatrack database, or is newer than this code."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFact:
+    """A fact as stored: its stable id, the article it came from, its slots and evidence."""
+
+    id: str
+    article_id: str
+    type: str
+    slots: Mapping[str, Any]
+    evidence: tuple[Evidence, ...]
+    backend: str
+
+    def to_record(self) -> dict[str, Any]:
+        """The facts-schema shape (every slot of the type, null when unstated) plus "id" and "article_id"."""
+        record: dict[str, Any] = {"id": self.id, "article_id": self.article_id, "type": self.type}
+        known = FACT_SLOTS.get(self.type, ())
+        for slot in known:
+            if slot in self.slots or not slot.endswith("_alternatives"):
+                record[slot] = self.slots.get(slot)
+        record.update((slot, value) for slot, value in self.slots.items() if slot not in known)
+        record["evidence"] = [e.quote for e in self.evidence]
+        record["spans"] = [[e.start, e.end] for e in self.evidence]
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """A stored article: its metadata, cleaned text and facts (evidence offsets point into ``text``)."""
+
+    id: str
+    url: str | None
+    title: str | None
+    published: str | None
+    source: str | None
+    text: str
+    extractor_version: str
+    ingested_at: str
+    facts: tuple[StoredFact, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """How much the database holds."""
+
+    schema_version: int
+    articles: int
+    mentions: int
+    facts: int
+    facts_by_type: Mapping[str, int]

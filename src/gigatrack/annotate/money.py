@@ -21,7 +21,7 @@ _CODES = (
     "USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "CAD", "AUD", "SGD", "HKD", "TWD", "BRL", "PLN", "THB",
     "IDR", "VND", "CHF", "SEK", "NOK", "DKK", "MXN", "CLP", "ARS", "ZAR", "MAD", "HUF", "CZK", "MYR", "NZD",
 )
-# Words written after the figure ("730 billion yen", "2 billion euros", "Rs 2,000 crore rupees").
+# Words written after the figure ("730 billion yen", "2 billion euros").
 _SUFFIX_CURRENCIES: dict[str, str] = {
     "won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR",
     "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
@@ -71,7 +71,7 @@ def _amount(digits: str, multiplier: str | None) -> float:
     """A figure times its multiplier; "23.280" without a multiplier uses the dot as a thousands separator."""
     if multiplier is None:
         return float(digits.replace(".", "")) if _DOT_THOUSANDS.fullmatch(digits) else float(digits.replace(",", ""))
-    return float(digits.replace(",", "")) * _MULTIPLIERS[multiplier.lower()]
+    return round(float(digits.replace(",", "")) * _MULTIPLIERS[multiplier.lower()], 2)
 
 
 def _value(match: re.Match[str]) -> Money | None:

@@ -97,6 +97,8 @@ _GENERIC = _words(
     Manager Vice Senior Head Officials Analysts Reuters Bloomberg Nikkei Xinhua Yonhap Photo
     Source Sources Read More Related News Update Breaking Exclusive Korea China Japan India"""
 )
+# Words that may follow the role noun of an appositive ("a Thai bus maker based in ...").
+_AFTER_ROLE = _words("that which whose based headquartered owned backed listed in from with of and for")
 _PLACE_NOUNS = _words("region province state city county prefecture district area town port island")
 
 _LEGAL = (
@@ -106,45 +108,33 @@ _LEGAL = (
     r"|Sdn\.?[ \t]+Bhd\.?|K\.K\.|Oyj\b|Kft\.?|Holdings\b|Holding\b"
 )
 _LEGAL_TAIL = re.compile(rf"(?:,?[ \t]+(?:{_LEGAL}))+")
-_TOKEN = re.compile(r"[^\W_]+(?:[.&'’](?!s\b)[^\W_]+)*")
-# A run of capitalised words that could be a name (stops before a legal suffix).
-_WORD = r"(?!(?:Co|Corp|Inc|Ltd|LLC|PLC|PCL|JSC|Tbk|Pte|Pty|Sdn)\b)[A-Z][A-Za-z0-9&\-]*[A-Za-z0-9]|[A-Z]\b"
-_RUN = re.compile(rf"(?<![\w.&-])(?:{_WORD})(?:[ \t]+(?:{_WORD}|&))*")
-_COUNTRY_ALT = "|".join(re.escape(c) for c in sorted(_COUNTRIES, key=len, reverse=True))
-_DEMONYM_ALT = "|".join(re.escape(d) for d in sorted(_DEMONYMS, key=len, reverse=True))
-_ROLE_ALT = "|".join(re.escape(r) for r in sorted(_ROLE_NOUNS, key=len, reverse=True))
-_POSSESSIVE_INTRO = re.compile(
-    rf"\b(?P<country>{_COUNTRY_ALT})['’]s[ \t]+(?:(?:[a-z][\w-]*[ \t]+){{0,3}}(?P<role>{_ROLE_ALT})[ \t]+)?(?=[A-Z])"
+_LEGAL_WORDS = _words(
+    """Co Corp Inc Ltd Limited LLC PLC plc PCL JSC Tbk Pte Pty Sdn Bhd GmbH AG SA SE NV AB Holdings
+    Corporation Company"""
 )
-_ROLE_INTRO = re.compile(
-    rf"(?:\b(?P<demonym>{_DEMONYM_ALT})[ \t]+)?(?P<words>(?:[a-zA-Z][\w-]*[ \t]+){{0,4}}?)"
-    rf"\b(?P<role>{_ROLE_ALT})[ \t]+(?=[A-Z])"
+_LEGAL_WORD = rf"(?:{'|'.join(sorted(_LEGAL_WORDS))})\b"
+# A capitalised token (where a known name can start) and a run of capitalised words.
+_CAP_TOKEN = re.compile(r"[A-Z0-9\u00C0-\uffff][^\W_]*(?:[.&'’](?!s\b)[^\W_]+)*")
+_ALIAS_TOKEN = re.compile(r"[^\W_]+(?:[.&'’](?!s\b)[^\W_]+)*")
+_RUN = re.compile(rf"[A-Z][\w&-]*(?:[ \t]+(?!{_LEGAL_WORD})(?:[A-Z][\w&-]*|&))*")
+_UNIT_PLACES = (
+    "North America|North Carolina|South Carolina|New York|South Korea|USA|US|UK|America|Europe|China|Japan"
+    "|Korea|India|Indonesia|Vietnam|Thailand|Germany|Hungary|Poland|France|Spain|Sweden|Norway|Canada"
+    "|Mexico|Brazil|Australia|Morocco|Michigan|Ohio|Tennessee|Kentucky|Georgia|Arizona|Indiana|Texas"
+    "|Nevada|Kansas|Alabama|Illinois|California|Shanghai|Berlin|Nanjing|Wroclaw|Wrocław|Debrecen|Ningde"
 )
-_APPOSITIVE = re.compile(rf",[ \t]+(?:a|an)[ \t]+(?:[\w-]+[ \t]+){{0,5}}?(?P<role>{_ROLE_ALT})\b")
-_SENTENCE_END = frozenset(".!?\n")
+_UNIT = re.compile(rf" (?:{_UNIT_PLACES})(?![\w&])")
+_ARTICLE_ROLE_SPAN = 6
+# The last two characters before a name that an introduction ("Thailand's ", "maker ") can end with.
+_INTRO_ENDINGS = frozenset({"s ", *(f"{noun[-1]} " for noun in _ROLE_NOUNS)})
 
 
 @dataclass(frozen=True, slots=True)
 class _Alias:
-    tokens: tuple[str, ...]
-    gaps: tuple[str, ...]
+    surface: str
+    folded: str
     org: Organisation
     exact: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-
-
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _norm_gap(gap: str) -> str:
-    return " ".join(gap.split()) if gap.strip() else " "
 
 
 @lru_cache(maxsize=8)
@@ -153,35 +143,37 @@ def _alias_index(registry: Registry) -> dict[str, tuple[_Alias, ...]]:
     index: dict[str, list[_Alias]] = {}
     for org in registry:
         for surface in org.names:
-            toks = _tokens(surface)
-            if not toks:
+            first = _ALIAS_TOKEN.match(surface)
+            if first is None:
                 continue
-            gaps = tuple(_norm_gap(surface[a.end : b.start]) for a, b in zip(toks, toks[1:], strict=False))
             short_acronym = len(surface) <= 4 and surface.isupper()
             exact = org.case_sensitive or short_acronym or not surface[0].isupper()
-            alias = _Alias(tuple(t.text for t in toks), gaps, org, exact)
-            index.setdefault(toks[0].text.casefold(), []).append(alias)
-    return {k: tuple(sorted(v, key=lambda a: -len(a.tokens))) for k, v in index.items()}
+            index.setdefault(first.group().casefold(), []).append(
+                _Alias(surface, surface.casefold(), org, exact)
+            )
+    return {k: tuple(sorted(v, key=lambda a: -len(a.surface))) for k, v in index.items()}
 
 
-def _unit_places() -> frozenset[tuple[str, ...]]:
-    names = (
-        list(_COUNTRIES)
-        + """USA Michigan Ohio Tennessee Kentucky Georgia Arizona Indiana Texas Nevada Kansas Alabama
-        Illinois California Shanghai Berlin Nanjing Wroclaw Wrocław Debrecen Ningde Sunderland Douai""".split()
-        + ["North America", "North Carolina", "South Carolina", "New York"]
-    )
-    return frozenset(tuple(n.split()) for n in names)
+def _starts_word(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "&_")
 
 
-_UNIT_PLACES = _unit_places()
+def _ends_word(text: str, end: int) -> bool:
+    if end >= len(text):
+        return True
+    c = text[end]
+    if c.isalnum() or c in "&_":
+        return False
+    if c in ".'’" and end + 1 < len(text) and text[end + 1].isalnum():
+        return c != "." and text[end + 1] == "s" and (end + 2 == len(text) or not text[end + 2].isalnum())
+    return True
 
 
 def _is_sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\"“‘'(":
         i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
+    return i < 0 or text[i] in ".!?\n"
 
 
 def _is_headline(text: str, start: int) -> bool:
@@ -195,144 +187,154 @@ def _is_headline(text: str, start: int) -> bool:
     )
 
 
-def _match_alias(text: str, toks: list[_Token], i: int, alias: _Alias) -> int:
-    """The end offset of ``alias`` matched at token ``i``, or -1."""
-    if i + len(alias.tokens) > len(toks):
-        return -1
-    for k, want in enumerate(alias.tokens):
-        got = toks[i + k]
-        if (got.text != want) if alias.exact else (got.text.casefold() != want.casefold()):
-            return -1
-        if k and _norm_gap(text[toks[i + k - 1].end : got.start]) != alias.gaps[k - 1]:
-            return -1
-        if k and "\n" in text[toks[i + k - 1].end : got.start]:
-            return -1
-    return toks[i + len(alias.tokens) - 1].end
-
-
-def _extend_unit(text: str, toks: list[_Token], j: int) -> tuple[int, int]:
-    """Token index and end offset after a place naming a local unit that follows token ``j - 1``."""
-    for size in (2, 1):
-        seq = toks[j : j + size]
-        if len(seq) == size and all(text[a.end : b.start] == " " for a, b in zip(toks[j - 1 :], seq, strict=False)):
-            if tuple(t.text for t in seq) in _UNIT_PLACES:
-                return j + size, seq[-1].end
-    return j, toks[j - 1].end
+def _alias_at(text: str, start: int, aliases: tuple[_Alias, ...]) -> tuple[_Alias, int] | None:
+    for alias in aliases:
+        end = start + len(alias.surface)
+        segment = text[start:end]
+        if (segment != alias.surface) if alias.exact else (segment.casefold() != alias.folded):
+            continue
+        if not _ends_word(text, end):
+            continue
+        if alias.org.case_sensitive and " " not in alias.surface and (
+            _is_sentence_start(text, start) or _is_headline(text, start)
+        ):
+            continue
+        return alias, end
+    return None
 
 
 def _known_mentions(text: str, registry: Registry) -> list[Mention]:
     index = _alias_index(registry)
-    toks = _tokens(text)
     found: list[Mention] = []
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        candidates = index.get(tok.text.casefold(), ()) if tok.text[0].isupper() or not tok.text[0].isalpha() else ()
-        for alias in candidates:
-            end = _match_alias(text, toks, i, alias)
-            if end < 0:
-                continue
-            if alias.exact and alias.org.case_sensitive and len(alias.tokens) == 1 and (
-                _is_sentence_start(text, tok.start) or _is_headline(text, tok.start)
-            ):
-                continue
-            j, end = _extend_unit(text, toks, i + len(alias.tokens))
-            tail = _LEGAL_TAIL.match(text, end)
-            if tail:
-                end = tail.end()
-                while j < len(toks) and toks[j].start < end:
-                    j += 1
-            org = alias.org
-            value = OrgValue(org.name, org.id, org.country, org.roles, True)
-            found.append(Mention("org", tok.start, end, text[tok.start : end], value))
-            i = j - 1
-            break
-        i += 1
+    done = 0
+    for token in _CAP_TOKEN.finditer(text):
+        start = token.start()
+        if start < done or not _starts_word(text, start):
+            continue
+        aliases = index.get(token.group().casefold())
+        hit = _alias_at(text, start, aliases) if aliases else None
+        if hit is None:
+            continue
+        alias, end = hit
+        unit = _UNIT.match(text, end)
+        end = unit.end() if unit else end
+        tail = _LEGAL_TAIL.match(text, end)
+        end = tail.end() if tail else end
+        org = alias.org
+        value = OrgValue(org.name, org.id, org.country, org.roles, True)
+        found.append(Mention("org", start, end, text[start:end], value))
+        done = end
     return found
 
 
-def _name_tokens(name: str) -> list[str]:
-    return name.replace(",", " ").split()
+def _distinctive(word: str) -> bool:
+    return word not in _GENERIC and word not in _COUNTRIES and word not in _DEMONYMS and not word[0].isdigit()
 
 
-def _clean_run(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Trim generic leading words off a capitalised run; None when nothing distinctive is left."""
-    span = text[start:end]
+def _trim(text: str, start: int, end: int) -> int:
+    """The start after dropping generic leading words ("The", "Chinese", "Meanwhile")."""
     while True:
-        first, _, rest = span.partition(" ")
-        if rest and (first in _GENERIC or first in _DEMONYMS or first.rstrip("'’s") in _COUNTRIES):
-            start += len(first) + 1
-            span = rest.lstrip()
-            start = end - len(span)
-            continue
-        break
-    words = _name_tokens(span)
-    if not any(w not in _GENERIC and w not in _COUNTRIES and not w.isdigit() for w in words):
-        return None
-    if len(words) == 1 and words[0] in _DEMONYMS:
-        return None
-    return start, end
+        space = text.find(" ", start, end)
+        if space < 0:
+            return start
+        first = text[start:space]
+        adverb = first.endswith("ly") and _is_sentence_start(text, start)
+        if first in _GENERIC or first in _DEMONYMS or adverb:
+            start = space + 1
+        else:
+            return start
 
 
-def _unknown_from_run(text: str, run: re.Match[str]) -> tuple[int, int] | None:
-    """A suffix-marked name in a capitalised run: "Kim Long Motor", "Cho Thavee Co., Ltd."."""
-    tail = _LEGAL_TAIL.match(text, run.end())
-    words = run.group().split()
-    if not tail and (len(words) < 2 or words[-1] not in _INDUSTRY_SUFFIXES):
-        return None
-    trimmed = _clean_run(text, run.start(), run.end())
-    if trimmed is None:
-        return None
-    start, end = trimmed
-    stem = [w for w in text[start:end].split() if w not in _INDUSTRY_SUFFIXES]
-    if not tail and not any(w not in _GENERIC and w not in _COUNTRIES for w in stem):
-        return None
-    return start, tail.end() if tail else end
+_Candidate = tuple[int, int, str | None, tuple[str, ...]]
 
 
-def _run_at(text: str, pos: int) -> tuple[int, int] | None:
-    run = _RUN.match(text, pos)
-    if run is None:
-        return None
-    tail = _LEGAL_TAIL.match(text, run.end())
-    end = tail.end() if tail else run.end()
-    words = run.group().split()
-    if words[0] in _GENERIC or words[0] in _COUNTRIES or words[0] in _DEMONYMS:
-        return None
-    after = text[end : end + 20].split()
-    if after and after[0].strip(",.;:") in _PLACE_NOUNS:
-        return None
-    return run.start(), end
-
-
-def _role_of(role_noun: str, words: str) -> tuple[str, ...]:
-    role = _ROLE_NOUNS.get(role_noun, "other")
+def _role_of(role_noun: str, before: list[str]) -> tuple[str, ...]:
     if role_noun in ("maker", "manufacturer", "producer", "supplier"):
-        for word in reversed(words.split()):
+        for word in reversed(before):
             if word in _MAKER_ROLES:
                 return (_MAKER_ROLES[word],)
+    role = _ROLE_NOUNS.get(role_noun, "other")
     return () if role == "other" else (role,)
 
 
-def _introduced_unknowns(text: str) -> list[tuple[int, int, str | None, tuple[str, ...]]]:
-    """Names after "Thailand's", "Chinese battery maker", and before ", a ... company"."""
-    found: list[tuple[int, int, str | None, tuple[str, ...]]] = []
-    for m in _POSSESSIVE_INTRO.finditer(text):
-        span = _run_at(text, m.end())
-        if span:
-            roles = _role_of(m["role"], text[m.start() : m.end()]) if m["role"] else ()
-            found.append((*span, _COUNTRIES[m["country"]], roles))
-    for m in _ROLE_INTRO.finditer(text):
-        span = _run_at(text, m.end())
-        if span:
-            country = _DEMONYMS.get(m["demonym"]) if m["demonym"] else None
-            found.append((*span, country, _role_of(m["role"], m["words"])))
-    for m in _APPOSITIVE.finditer(text):
-        line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
-        runs = [r for r in _RUN.finditer(text, line_start, m.start()) if r.end() == m.start()]
-        trimmed = _clean_run(text, runs[-1].start(), runs[-1].end()) if runs else None
-        if trimmed:
-            found.append((*trimmed, None, _role_of(m["role"], m.group())))
+def _introduction(text: str, start: int) -> tuple[str | None, tuple[str, ...]] | None:
+    """Country and roles when the name at ``start`` follows "Thailand's" or "(Chinese) battery maker"."""
+    head = text[max(0, start - 80) : start]
+    if not head.endswith((" ", "\t")):
+        return None
+    words = head.split()
+    if not words:
+        return None
+    last = words[-1]
+    if last.endswith(("'s", "’s")):
+        stem = last[:-2]
+        two = f"{words[-2]} {stem}" if len(words) > 1 else stem
+        country = _COUNTRIES.get(two) or _COUNTRIES.get(stem)
+        return (country, ()) if country else None
+    if last not in _ROLE_NOUNS:
+        for i in range(len(words) - 1, max(len(words) - 4, 0) - 1, -1):
+            if words[i].endswith(("'s", "’s")) and words[i][:-2] in _COUNTRIES and last in _ROLE_NOUNS:
+                break
+        return None
+    before = words[-_ARTICLE_ROLE_SPAN:-1]
+    country = None
+    for i, word in enumerate(before):
+        pair = f"{word} {before[i + 1]}" if i + 1 < len(before) else word
+        country = _DEMONYMS.get(pair) or _DEMONYMS.get(word) or country
+        if word.endswith(("'s", "’s")) and word[:-2] in _COUNTRIES:
+            country = _COUNTRIES[word[:-2]]
+    return country, _role_of(last, before)
+
+
+def _appositive(text: str, end: int) -> tuple[str, ...] | None:
+    """Roles when the name ending at ``end`` is followed by ", a Thai bus maker"."""
+    if not text.startswith((", a ", ", an "), end):
+        return None
+    clause = text[end + 2 : end + 90].split(",")[0].split(".")[0].split()[1:_ARTICLE_ROLE_SPAN + 1]
+    for i, word in enumerate(clause):
+        if word[0].isupper() and word not in _DEMONYMS:
+            return None
+        if word in _ROLE_NOUNS:
+            following = clause[i + 1] if i + 1 < len(clause) else None
+            return _role_of(word, clause[:i]) if following is None or following in _AFTER_ROLE else None
+    return None
+
+
+def _candidates(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    known = iter(taken)
+    known_span = next(known, (len(text), len(text)))
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        while known_span[1] <= start:
+            known_span = next(known, (len(text), len(text)))
+        if known_span[0] <= start or not _starts_word(text, start):
+            continue
+        if run.group().split(" ", 1)[0] in _LEGAL_WORDS:
+            continue
+        tail = _LEGAL_TAIL.match(text, end)
+        full_end = tail.end() if tail else end
+        intro = _introduction(text, start) if text[start - 2 : start] in _INTRO_ENDINGS else None
+        if intro is not None and not _is_headline(text, start):
+            after = text[full_end : full_end + 20].split()
+            is_place = bool(after) and after[0].strip(",.;:") in _PLACE_NOUNS
+            if _distinctive(run.group().split()[0]) and not is_place:
+                found.append((start, full_end, *intro))
+                continue
+        start = _trim(text, start, end)
+        words = text[start:end].split()
+        stem = [w for w in words if w not in _INDUSTRY_SUFFIXES]
+        if not any(_distinctive(w) for w in words):
+            continue
+        roles = _appositive(text, full_end)
+        if roles is not None:
+            found.append((start, full_end, None, roles))
+        elif (
+            (tail or (len(words) > 1 and words[-1] in _INDUSTRY_SUFFIXES))
+            and any(_distinctive(w) for w in stem)
+            and not _is_headline(text, start)
+        ):
+            found.append((start, full_end, None, ()))
     return found
 
 
@@ -341,15 +343,10 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _unknown_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    candidates = _introduced_unknowns(text)
-    for run in _RUN.finditer(text):
-        span = _unknown_from_run(text, run)
-        if span and not _is_headline(text, run.start()):
-            candidates.append((*span, None, ()))
     spans = list(taken)
     by_name: dict[str, OrgValue] = {}
     found: list[Mention] = []
-    for start, end, country, roles in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
+    for start, end, country, roles in _candidates(text, taken):
         if not _free(spans, start, end):
             continue
         surface = text[start:end]
@@ -360,22 +357,33 @@ def _unknown_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     return found
 
 
+def _short_form(name: str) -> str | None:
+    """The name without its legal or industry suffix: "Kim Long" for "Kim Long Motor"."""
+    match = _LEGAL_TAIL.search(name)
+    stem = name[: match.start()] if match else name
+    words = stem.split()
+    if len(words) > 1 and words[-1] in _INDUSTRY_SUFFIXES:
+        words.pop()
+    short = " ".join(words)
+    return short if short != name and words and _distinctive(words[-1]) else None
+
+
 def _recurrences(text: str, spans: list[tuple[int, int]], by_name: dict[str, OrgValue]) -> list[Mention]:
-    """Later mentions of a pattern-found name, also without its industry suffix."""
+    """Later mentions of a pattern-found name, also without its suffix."""
+    forms: dict[str, OrgValue] = dict(by_name)
+    for name, value in by_name.items():
+        short = _short_form(name)
+        if short:
+            forms.setdefault(short, value)
     found: list[Mention] = []
-    forms: dict[str, OrgValue] = {}
-    for surface, value in by_name.items():
-        words = surface.split()
-        forms.setdefault(surface, value)
-        while len(words) > 1 and words[-1].strip(",.") in _INDUSTRY_SUFFIXES | {"Co.", "Ltd.", "Inc.", "Corp."}:
-            words.pop()
-            if words[-1] not in _GENERIC:
-                forms.setdefault(" ".join(words).rstrip(","), value)
     for form in sorted(forms, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w&-]){re.escape(form)}(?![\w&-])", text):
-            if _free(spans, m.start(), m.end()):
-                found.append(Mention("org", m.start(), m.end(), m.group(), forms[form]))
-                spans.append((m.start(), m.end()))
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if _starts_word(text, start) and _ends_word(text, end) and _free(spans, start, end):
+                found.append(Mention("org", start, end, form, forms[form]))
+                spans.append((start, end))
+            start = text.find(form, end)
     return found
 
 

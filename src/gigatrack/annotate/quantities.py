@@ -61,7 +61,7 @@ _COUNT_HEADS = (
     r"(?:e-)?rickshaws|tractors|locomotives|ferries|chargers|charging\s+(?:points|stations)|"
     r"chargepoints|battery\s+packs|packs|sets"
 )
-_FUNCTION_WORDS = r"(?:of|the|a|an|and|or|to|in|on|for|with|from|by|per|that|which|is|are|was|were|its|their)"
+_FUNCTION_WORDS = r"(?:of|the|a|an|and|or|to|in|on|for|with|from|by|per|that|which|is|are|was|were|its|their|more|such|additional|other)"
 _COUNT = re.compile(
     rf"{_START}{_NUM}{_RANGE}\s+(?P<item>(?:(?!{_FUNCTION_WORDS}\b)[\w-]+\s+){{0,4}}?(?:{_COUNT_HEADS}))\b",
     re.I,
@@ -105,7 +105,7 @@ def _energy(text: str) -> list[Mention]:
     out = []
     for m in _ENERGY.finditer(text):
         letter = (m.group("prefix") or m.group("word")[0]).lower()
-        value = Quantity(_figure(m) * _ENERGY_UNITS[letter], "GWh", _rate(text, m.start(), m.end()))
+        value = Quantity(round(_figure(m) * _ENERGY_UNITS[letter], 9), "GWh", _rate(text, m.start(), m.end()))
         out.append(Mention("energy", m.start(), m.end(), m.group(), value))
     return out
 

@@ -16,12 +16,17 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-ROLES = frozenset(
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ROLES = _word_set(
     """cell_maker automaker truck_maker bus_maker two_wheeler_maker materials mining recycler jv
-    utility energy_developer government agency investor component_maker other""".split()
+    utility energy_developer government agency investor component_maker other"""
 )
 
-COUNTRY_CODES = frozenset(
+COUNTRY_CODES = _word_set(
     """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
     BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC
     EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK
@@ -29,15 +34,16 @@ COUNTRY_CODES = frozenset(
     LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ
     NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU
     RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN
-    TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW EU""".split()
+    TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW EU"""
 )
 
 # Words of a legal form; dropped when names are compared.
-LEGAL_SUFFIXES = frozenset(
+LEGAL_SUFFIXES = _word_set(
     """ltd limited co company corp corporation inc incorporated llc llp lp gmbh ag se sa plc
-    holdings holding nv bv ab asa spa pte pty tbk pt sdn bhd jsc kk pcl oyj kft srl sas""".split()
+    holdings holding nv bv ab asa spa pte pty tbk pt sdn bhd jsc kk pcl oyj kft srl sas"""
 )
 
+_FIELDS = frozenset({"id", "name", "aliases", "parent", "country", "roles", "case_sensitive"})
 _NON_ALNUM = re.compile(r"[^0-9a-z\u0080-\uffff]+")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _DOTTED_INITIALS = re.compile(r"\b([a-z])\.([a-z])\b\.?")
@@ -101,7 +107,7 @@ def _organisation_from_entry(entry: Mapping[str, Any]) -> Organisation:
     parent = entry.get("parent")
     if parent is not None and not isinstance(parent, str):
         raise RegistryError(f"{where}: 'parent' must be an organisation id")
-    unknown_keys = sorted(set(entry) - {"id", "name", "aliases", "parent", "country", "roles", "case_sensitive"})
+    unknown_keys = sorted(set(entry) - _FIELDS)
     if unknown_keys:
         raise RegistryError(f"{where}: unknown field(s) {unknown_keys}")
     return Organisation(

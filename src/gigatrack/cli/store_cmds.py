@@ -24,7 +24,8 @@ from gigatrack.store import DB_ENV_VAR, DEFAULT_DB_FILE, Store, StoredFact, Stor
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 _QUOTE_WIDTH = 120
-_EVIDENCE_STYLES = ("black on yellow", "black on cyan", "black on green", "black on magenta", "black on bright_red")
+_EVIDENCE_STYLES = ("black on yellow", "black on cyan", "black on green", "black on magenta",
+                    "black on bright_red")
 
 
 def _db_option(command: _F) -> _F:
@@ -46,7 +47,8 @@ def _open(db_path: Path, *, create: bool) -> Store:
 @click.argument("paths", nargs=-1, required=True)
 @_db_option
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Publication date (YYYY-MM-DD) for articles that carry none; relative dates resolve against it.")
+              help="Publication date (YYYY-MM-DD) for articles that carry none; relative dates "
+                   "resolve against it.")
 def ingest(paths: tuple[str, ...], db_path: Path, published: dt.datetime | None) -> None:
     """Extract the facts of articles (files or folders) and store them; unchanged articles are skipped.
 
@@ -81,21 +83,24 @@ def ingest(paths: tuple[str, ...], db_path: Path, published: dt.datetime | None)
             fact_count += len(doc.facts)
     total = sum(outcomes.values())
     click.echo(f"{total} article{'' if total == 1 else 's'}: {outcomes['added']} added, "
-               f"{outcomes['unchanged']} unchanged, {outcomes['replaced']} replaced, {outcomes['failed']} failed; "
-               f"{fact_count} fact{'' if fact_count == 1 else 's'}; database: {db_path}")
+               f"{outcomes['unchanged']} unchanged, {outcomes['replaced']} replaced, "
+               f"{outcomes['failed']} failed; {fact_count} fact{'' if fact_count == 1 else 's'}; "
+               f"database: {db_path}")
     if outcomes["failed"]:
         sys.exit(1)
 
 
 @click.command()
 @_db_option
-@click.option("--type", "fact_type", type=click.Choice(FACT_TYPES), default=None, help="Only facts of this type.")
+@click.option("--type", "fact_type", type=click.Choice(FACT_TYPES), default=None,
+              help="Only facts of this type.")
 @click.option("--org", default=None,
               help="Only facts naming this organisation (any party slot; case-insensitive, whole name or "
                    "its leading words).")
 @click.option("--country", default=None,
               help="Only facts located in this country (ISO 3166 alpha-2), or policy targets of it.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True,
               help="table: for reading; json: a list of fact records; csv: one row per fact.")
 def facts(db_path: Path, fact_type: str | None, org: str | None, country: str | None, fmt: str) -> None:
     """List the stored facts, optionally filtered by type, organisation and country."""
@@ -131,9 +136,8 @@ def show(article_id: str, db_path: Path) -> None:
     console.print()
     console.print(Text(f"{len(article.facts)} fact{'' if len(article.facts) == 1 else 's'}", style="bold"))
     for number, fact in enumerate(article.facts):
-        line = Text(f"[{number + 1}]", style=_EVIDENCE_STYLES[number % len(_EVIDENCE_STYLES)])
-        line.append(f" {fact.type}: {key_summary(fact.type, fact.slots)}")
-        console.print(line)
+        console.print(Text.assemble((f"[{number + 1}]", _EVIDENCE_STYLES[number % len(_EVIDENCE_STYLES)]),
+                                    f" {fact.type}: {key_summary(fact.type, fact.slots)}"))
         details = detail_summary(fact.type, fact.slots)
         if details:
             console.print(Text(f"    {details}"))
@@ -145,8 +149,9 @@ def _print_table(found: Sequence[StoredFact]) -> None:
         table.add_column(column, overflow="fold")
     for fact in found:
         quote = fact.evidence[0].quote
+        shortened = quote if len(quote) <= _QUOTE_WIDTH else quote[:_QUOTE_WIDTH - 1] + "…"
         table.add_row(fact.type, key_summary(fact.type, fact.slots), detail_summary(fact.type, fact.slots),
-                      fact.article_id, quote if len(quote) <= _QUOTE_WIDTH else quote[:_QUOTE_WIDTH - 1] + "…")
+                      fact.article_id, shortened)
     console = Console(highlight=False)
     console.print(table)
     console.print(f"{len(found)} fact{'' if len(found) == 1 else 's'}")

@@ -38,7 +38,7 @@ _LEGAL_TAIL = re.compile(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Entity:
     """One organisation of the article, with every name it goes by there."""
 
@@ -90,6 +90,10 @@ class SentenceView:
     @property
     def start(self) -> int:
         return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
 
     def of(self, *kinds: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind in kinds]

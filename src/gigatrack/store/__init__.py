@@ -12,7 +12,6 @@ article is written in one transaction, so a failure never leaves half an article
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -24,8 +23,8 @@ from gigatrack.model import Article, Document
 from gigatrack.pipeline import EXTRACTOR_VERSION
 from gigatrack.store._migrations import SCHEMA_VERSION, migrate, schema_version
 from gigatrack.store._queries import count_stats, find_facts, load_article
-from gigatrack.store._rows import content_hash, org_rows, place_rows, slots_json, unique_fact_ids, value_json
-from gigatrack.store.records import IngestOutcome, StoreError, StoredArticle, StoredFact, StoreStats
+from gigatrack.store._write import content_hash, insert_document
+from gigatrack.store.records import IngestOutcome, StoredArticle, StoredFact, StoreError, StoreStats
 
 __all__ = [
     "DB_ENV_VAR",
@@ -107,12 +106,13 @@ class Store:
         article = doc.article
         digest = content_hash(article, self.extractor_version, source_hash)
         with self._transaction():
-            row = self._conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article.id,)).fetchone()
+            row = self._conn.execute("SELECT content_hash FROM articles WHERE id = ?",
+                                     (article.id,)).fetchone()
             if row is not None and row[0] == digest:
                 return "unchanged"
             if row is not None:
                 self._conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-            self._insert(doc, digest)
+            insert_document(self._conn, doc, digest, self.extractor_version)
         return "added" if row is None else "replaced"
 
     def current_fact_count(self, article: Article, *, source_hash: str | None = None) -> int | None:
@@ -152,26 +152,3 @@ class Store:
                 self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
-
-    def _insert(self, doc: Document, digest: str) -> None:
-        article = doc.article
-        self._conn.execute(
-            "INSERT INTO articles (id, url, title, published, source, raw, raw_kind, text, content_hash, "
-            "extractor_version, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.id, article.url, doc.title, article.published.isoformat() if article.published else None,
-             article.source, article.raw, article.kind, doc.cleaned.text, digest, self.extractor_version,
-             dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
-        self._conn.executemany(
-            'INSERT INTO mentions (article_id, kind, "start", "end", text, value_json) VALUES (?, ?, ?, ?, ?, ?)',
-            ((article.id, m.kind, m.start, m.end, m.text, value_json(m.value)) for m in doc.mentions))
-        for order, (key, fact) in enumerate(zip(unique_fact_ids(article.id, doc.facts), doc.facts, strict=True)):
-            self._conn.execute(
-                "INSERT INTO facts (id, article_id, ord, type, slots_json, backend) VALUES (?, ?, ?, ?, ?, ?)",
-                (key, article.id, order, fact.type, slots_json(fact.slots), fact.backend))
-            self._conn.executemany(
-                'INSERT INTO evidence (fact_id, ord, quote, "start", "end") VALUES (?, ?, ?, ?, ?)',
-                ((key, i, e.quote, e.start, e.end) for i, e in enumerate(fact.evidence)))
-            self._conn.executemany("INSERT INTO fact_orgs (fact_id, role, name, name_key) VALUES (?, ?, ?, ?)",
-                                   org_rows(key, fact.slots))
-            self._conn.executemany("INSERT INTO fact_places (fact_id, role, country) VALUES (?, ?, ?)",
-                                   place_rows(key, fact.slots))

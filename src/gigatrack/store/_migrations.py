@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from gigatrack.store._rows import org_rows, place_rows
+from gigatrack.store._write import INSERT_FACT_ORG, INSERT_FACT_PLACE, org_rows, place_rows
 from gigatrack.store.records import StoreError
 
 MigrationStep = str | Callable[[sqlite3.Connection], None]
@@ -31,10 +31,8 @@ def _backfill_fact_index(conn: sqlite3.Connection) -> None:
     """Fill fact_orgs and fact_places from the facts stored before those tables existed."""
     for key, stored_slots in conn.execute("SELECT id, slots_json FROM facts").fetchall():
         slots = json.loads(stored_slots)
-        conn.executemany("INSERT INTO fact_orgs (fact_id, role, name, name_key) VALUES (?, ?, ?, ?)",
-                         org_rows(key, slots))
-        conn.executemany("INSERT INTO fact_places (fact_id, role, country) VALUES (?, ?, ?)",
-                         place_rows(key, slots))
+        conn.executemany(INSERT_FACT_ORG, org_rows(key, slots))
+        conn.executemany(INSERT_FACT_PLACE, place_rows(key, slots))
 
 
 MIGRATIONS: tuple[Migration, ...] = (

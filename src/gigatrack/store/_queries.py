@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from gigatrack.model import Evidence
-from gigatrack.store._rows import name_key
+from gigatrack.store._write import name_key
 from gigatrack.store.records import StoredArticle, StoredFact, StoreStats
 
 _FACT_COLUMNS = """
@@ -44,7 +44,9 @@ def load_article(conn: sqlite3.Connection, article_id: str) -> StoredArticle | N
         return None
     facts = _group(conn.execute(_FACT_COLUMNS + " WHERE f.article_id = ? ORDER BY f.ord, e.ord",
                                 (article_id,)))
-    return StoredArticle(*row, facts=tuple(facts))
+    key, url, title, published, source, text, extractor_version, ingested_at = row
+    return StoredArticle(key, url, title, published, source, text, extractor_version, ingested_at,
+                         tuple(facts))
 
 
 def count_stats(conn: sqlite3.Connection, version: int) -> StoreStats:

@@ -1,4 +1,4 @@
-"""Turning a Document into table rows: content hash, stable fact ids, JSON cells, org and country index rows."""
+"""Writing a Document as table rows: content hash, stable fact ids, JSON cells, org and country index rows."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from gigatrack.model import Article, Fact
+from gigatrack.model import Article, Document, Fact
 
 # Slots that identify a fact (facts schema, "key slots"); their values enter the fact's id.
 IDENTITY_SLOTS: Mapping[str, tuple[str, ...]] = {
@@ -23,6 +24,35 @@ IDENTITY_SLOTS: Mapping[str, tuple[str, ...]] = {
 ORG_SLOTS: tuple[str, ...] = ("supplier", "customer", "operator", "investor", "buyer", "seller", "parties")
 PLACE_SLOTS: tuple[str, ...] = ("location", "production_site")
 COUNTRY_SLOTS: tuple[str, ...] = ("jurisdiction",)
+
+_INSERT_ARTICLE = """
+    INSERT INTO articles (id, url, title, published, source, raw, raw_kind, text, content_hash,
+                          extractor_version, ingested_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_INSERT_MENTION = """
+    INSERT INTO mentions (article_id, kind, "start", "end", text, value_json) VALUES (?, ?, ?, ?, ?, ?)"""
+_INSERT_FACT = "INSERT INTO facts (id, article_id, ord, type, slots_json, backend) VALUES (?, ?, ?, ?, ?, ?)"
+_INSERT_EVIDENCE = 'INSERT INTO evidence (fact_id, ord, quote, "start", "end") VALUES (?, ?, ?, ?, ?)'
+INSERT_FACT_ORG = "INSERT INTO fact_orgs (fact_id, role, name, name_key) VALUES (?, ?, ?, ?)"
+INSERT_FACT_PLACE = "INSERT INTO fact_places (fact_id, role, country) VALUES (?, ?, ?)"
+
+
+def insert_document(conn: sqlite3.Connection, doc: Document, digest: str, extractor_version: str) -> None:
+    """Insert an article that is not stored yet, with its mentions, facts, evidence and index rows."""
+    article = doc.article
+    published = article.published.isoformat() if article.published else None
+    conn.execute(_INSERT_ARTICLE, (
+        article.id, article.url, doc.title, published, article.source, article.raw, article.kind,
+        doc.cleaned.text, digest, extractor_version, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+    conn.executemany(_INSERT_MENTION, (
+        (article.id, m.kind, m.start, m.end, m.text, value_json(m.value)) for m in doc.mentions))
+    fact_ids = unique_fact_ids(article.id, doc.facts)
+    for order, (key, fact) in enumerate(zip(fact_ids, doc.facts, strict=True)):
+        conn.execute(_INSERT_FACT, (key, article.id, order, fact.type, slots_json(fact.slots), fact.backend))
+        conn.executemany(_INSERT_EVIDENCE,
+                         ((key, i, e.quote, e.start, e.end) for i, e in enumerate(fact.evidence)))
+        conn.executemany(INSERT_FACT_ORG, org_rows(key, fact.slots))
+        conn.executemany(INSERT_FACT_PLACE, place_rows(key, fact.slots))
 
 
 def content_hash(article: Article, extractor_version: str, source_hash: str | None = None) -> str:
@@ -72,7 +102,7 @@ def slots_json(slots: Mapping[str, Any]) -> str:
 
 
 def value_json(value: Any) -> str | None:
-    """A mention's normalised value as JSON (Money, Place, dates and dataclasses included); None stays NULL."""
+    """A mention's value as JSON (Money, Place, dates and dataclasses included); None stays NULL."""
     if value is None:
         return None
     return json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default)

@@ -1,0 +1,96 @@
+"""Battery term mentions: cell chemistries, form factors and products, as the schema's normal values.
+
+kinds: "chemistry" (NCM, NCA, NCMA, LFP, LMFP, LMR, sodium_ion, solid_state, other), "form_factor"
+(a tuple (form factor, size or None): "4680" -> ("cylindrical", "4680")) and "product" (cells,
+modules, packs, batteries, cathode, anode, precursor, separator, electrolyte, copper_foil, lithium,
+nickel, cobalt, manganese, graphite). Case and hyphen tolerant; a chemistry beats the metal
+names inside it ("nickel-cobalt-manganese" is NCM, not nickel).
+"""
+
+from __future__ import annotations
+
+import re
+
+from gigatrack.model import Mention
+
+_H = r"[\s-]?"  # a hyphen, a space or nothing between the words of a term
+
+_CHEMISTRIES: tuple[tuple[str, str], ...] = (
+    ("NCMA", rf"(?-i:NCMA)|nickel{_H}cobalt{_H}manganese{_H}alumin(?:i?um)"),
+    ("NCA", rf"(?-i:NCA)|nickel{_H}cobalt{_H}alumin(?:i?um)(?:{_H}oxide)?"),
+    ("LMFP", rf"(?-i:LMFP)|lithium{_H}manganese{_H}iron{_H}phosphate|manganese{_H}iron{_H}phosphate"),
+    ("NCM", rf"(?-i:NCM|NMC)(?:{_H}\d{{3}})?|(?:high{_H}nickel{_H})?(?:ternary|(?-i:NCM|NMC)(?:{_H}\d{{3}})?)"
+            rf"|nickel{_H}cobalt{_H}manganese|nickel{_H}manganese{_H}cobalt|high{_H}nickel"),
+    ("LFP", rf"(?-i:LFP|LiFePO4)|(?:lithium{_H})?iron{_H}phosphate"),
+    ("LMR", rf"(?-i:LMR)|lithium{_H}manganese{_H}rich|manganese{_H}rich|lithium{_H}rich"),
+    ("sodium_ion", rf"sodium{_H}ion|(?-i:Na){_H}ion|sodium(?=\s+batter)"),
+    ("solid_state", rf"(?:all|semi){_H}solid{_H}state|solid{_H}state"),
+    ("other", rf"(?-i:LCO|LMO|LTO)|lithium{_H}(?:sulph|sulf)ur|lithium{_H}cobalt{_H}oxide"),
+)
+_SIZES = rf"46{_H}series|46xx|46\d\d|21700|2170|18650|46120"
+_FORM_FACTOR = re.compile(
+    rf"(?:cylindrical\s+)?(?<![\w$.,])(?P<size>{_SIZES})(?:-type|-format)?\b(?:\s+cylindrical\b)?"
+    r"|\b(?P<shape>cylindrical|pouch|prismatic|(?-i:Blade)|blade(?=[\s-]+(?:batter|cell)))\b(?:[\s-](?:type|format)\b)?",
+    re.I,
+)
+_PRODUCTS: tuple[tuple[str, str], ...] = (
+    ("precursor", r"(?-i:pCAM)|precursors?|pre-?cathode(?:\s+active)?(?:\s+materials?)?"),
+    ("cathode", rf"cathode(?:\s+active)?(?:\s+materials?)?|cathodes|(?-i:CAM)"),
+    ("anode", r"anode(?:\s+active)?(?:\s+materials?)?|anodes"),
+    ("graphite", rf"(?:spherical|natural|synthetic|artificial|flake){_H}graphite|graphite"),
+    ("copper_foil", rf"(?:electrolytic\s+)?copper{_H}foils?"),
+    ("separator", r"separators?(?:\s+films?)?"),
+    ("electrolyte", r"electrolytes?(?!\s+(?:imbalance|drink))"),
+    ("lithium", rf"lithium{_H}(?:hydroxide|carbonate|salts?|concentrate)|battery{_H}grade\s+lithium|spodumene"
+                rf"|lithium(?![\s-]?(?:ion|iron|manganese|metal|polymer|cobalt|sulph|sulf|rich|-))"),
+    ("nickel", rf"nickel{_H}(?:sulph|sulf)ate|nickel{_H}(?:matte|intermediate|mhp)|nickel(?![\s-]?(?:cobalt|manganese|-))"),
+    ("cobalt", rf"cobalt{_H}(?:sulph|sulf)ate|cobalt(?![\s-]?(?:manganese|alumin|-))"),
+    ("manganese", rf"manganese{_H}(?:sulph|sulf)ate|high{_H}purity\s+manganese|manganese(?![\s-]?(?:iron|rich|cobalt|-))"),
+    ("cells", r"(?<!fuel )(?<!solar )(?<!fuel-)(?:battery\s+)?cells?(?!\s+phones?)"),
+    ("modules", r"(?:battery\s+)?modules?"),
+    ("packs", r"(?:battery\s+)?packs?"),
+    ("batteries", r"batteries"),
+)
+
+
+def _compile(table: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    groups = "|".join(f"(?P<g{i}>{pattern})" for i, (_, pattern) in enumerate(table))
+    return re.compile(rf"(?<![\w-])(?:{groups})(?![\w])", re.I)
+
+
+_CHEMISTRY = _compile(_CHEMISTRIES)
+_PRODUCT = _compile(_PRODUCTS)
+
+
+def _table_mentions(kind: str, pattern: re.Pattern[str], table: tuple[tuple[str, str], ...], text: str) -> list[Mention]:
+    out = []
+    for m in pattern.finditer(text):
+        value = table[int(str(m.lastgroup)[1:])][0]
+        out.append(Mention(kind, m.start(), m.end(), m.group(), value))
+    return out
+
+
+def _form_factors(text: str) -> list[Mention]:
+    out = []
+    for m in _FORM_FACTOR.finditer(text):
+        if m.group("size"):
+            size = re.sub(r"[\s-]+", "-", m.group("size"))
+            value: tuple[str, str | None] = ("cylindrical", size)
+        else:
+            value = (m.group("shape").lower(), None)
+        out.append(Mention("form_factor", m.start(), m.end(), m.group(), value))
+    return out
+
+
+def find_terms(text: str) -> list[Mention]:
+    """Every chemistry, form factor and product named in ``text``, in order, none overlapping."""
+    kept: list[Mention] = []
+    found = [
+        *_table_mentions("chemistry", _CHEMISTRY, _CHEMISTRIES, text),
+        *_form_factors(text),
+        *_table_mentions("product", _PRODUCT, _PRODUCTS, text),
+    ]
+    for mention in found:
+        if not any(mention.overlaps(k) for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda k: k.start)

@@ -57,14 +57,14 @@ _NOT_A_YEAR_AFTER = (
 _NUMBER = rf"(?:\d+(?:\.\d+)?|{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
 
 _DATE = re.compile(
-    rf"\b(?P<iso>{_YEAR.replace('year', 'iy')}-(?P<im>[01]\d)-(?P<id>[0-3]\d))\b"
+    rf"(?<!\w)(?=\w)(?:\b(?P<iso>{_YEAR.replace('year', 'iy')}-(?P<im>[01]\d)-(?P<id>[0-3]\d))\b"
     rf"|\b{_MONTH}\s+{_DAY},?\s+{_YEAR.replace('year', 'y1')}\b"
     rf"|\b{_DAY.replace('day', 'd2')}\s+{_MONTH.replace('month', 'm2')},?\s+{_YEAR.replace('year', 'y2')}\b"
     rf"|\b{_MONTH.replace('month', 'm3')},?\s+(?:of\s+)?{_YEAR.replace('year', 'y3')}\b"
     rf"|(?<![\w$€£¥₹₩.,])(?:{_QUALIFIER})?{_YEAR}(?![\w.,]\d|\w){_NOT_A_YEAR_AFTER}"
     rf"|\b(?P<rel>(?:(?:the\s+)?(?:end|start|beginning|middle|(?:first|second)\s+half)\s+of\s+)?"
     rf"(?:(?:later|earlier)\s+)?(?P<which>this|next|last|the\s+following|the\s+coming)\s+(?P<unit>year|month)\b)"
-    rf"|\b(?P<within>within|in)\s+(?:the\s+next\s+)?(?P<count>{_NUMBER})\s+years?\b(?!\s+ago)",
+    rf"|\b(?P<within>within|in)\s+(?:the\s+next\s+)?(?P<count>{_NUMBER})\s+years?\b(?!\s+ago))",
     re.I,
 )
 _LEFT_RELATION = re.compile(

@@ -43,7 +43,8 @@ class _Reading:
 
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
-    readings: dict[str, tuple[_Reading, ...]]
+    readings: dict[str, tuple[_Reading, ...]]  # by ASCII spelling
+    first_words: frozenset[str]  # the first word of every name, to skip other words fast
     longest: int  # the most words in one name
 
 
@@ -72,8 +73,7 @@ def _build(data: dict[str, Any]) -> _Gazetteer:
 
     def add(names: list[str], reading: _Reading) -> None:
         for name in names:
-            for spelling in {name, _fold(name)}:
-                readings.setdefault(spelling, []).append(reading)
+            readings.setdefault(_fold(name), []).append(reading)
 
     add(data["blocked"]["names"], _Reading("blocked", None, False, None, None))
     for code, entries in data["cities"].items():
@@ -99,7 +99,8 @@ def _build(data: dict[str, Any]) -> _Gazetteer:
     for code, entry in data["demonyms"].items():
         add(_spellings(entry)[1], _Reading("nationality", Place(None, None, code), False, None, None))
     longest = max(len(_TOKEN.findall(name)) for name in readings)
-    return _Gazetteer({name: tuple(r) for name, r in readings.items()}, longest)
+    first_words = frozenset(_TOKEN.findall(name)[0].rstrip(".") for name in readings)
+    return _Gazetteer({name: tuple(r) for name, r in readings.items()}, first_words, longest)
 
 
 @lru_cache(maxsize=1)
@@ -112,10 +113,16 @@ def _lookup(gazetteer: _Gazetteer, text: str, start: int, end: int) -> tuple[int
     """The readings of ``text[start:end]`` (or of it without a final ".", "'s" or "-based"), and where it ends."""
     name = " ".join(text[start:end].split())
     for variant in (name, name.rstrip("."), _POSSESSIVE.sub("", name), _HYPHEN_SUFFIX.sub("", name)):
-        readings = gazetteer.readings.get(variant) or gazetteer.readings.get(_fold(variant))
+        readings = gazetteer.readings.get(variant if variant.isascii() else _fold(variant))
         if readings:
             return end - (len(name) - len(variant)), readings
     return None
+
+
+def _may_start_name(gazetteer: _Gazetteer, word: str) -> bool:
+    word = word if word.isascii() else _fold(word)
+    head = _HYPHEN_SUFFIX.sub("", _POSSESSIVE.sub("", word.rstrip(".")))
+    return word.rstrip(".") in gazetteer.first_words or head in gazetteer.first_words
 
 
 def _pick(readings: tuple[_Reading, ...], window: str) -> _Reading:
@@ -153,7 +160,7 @@ def find_places(text: str) -> list[Mention]:
     i = 0
     while i < len(tokens):
         first = tokens[i]
-        if not first.group()[0].isupper():
+        if not first.group()[0].isupper() or not _may_start_name(gazetteer, first.group()):
             i += 1
             continue
         last = i

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,8 +51,8 @@ class Entity:
 
     @property
     def rank(self) -> int | None:
-        ranks = [UPSTREAM_RANK[r] for r in self.roles if r in UPSTREAM_RANK]
-        return min(ranks) if ranks else None
+        """Place in the supply chain of the organisation's main business (its first role)."""
+        return UPSTREAM_RANK.get(self.roles[0]) if self.roles else None
 
     def display_name(self) -> str:
         """The fullest name the article writes (possessives and legal suffixes trimmed)."""
@@ -153,34 +153,97 @@ def _unify_unknown(entities: dict[str, Entity], key: str, name: str) -> str:
     return key
 
 
-def build_context(text: str, mentions: Iterable[Mention], published: dt.date | None) -> Context:
-    """Split into sentences, file the mentions under them and gather the organisations into entities."""
+_CORPORATE_WORDS = frozenset(
+    "group holdings holding co corp corporation company inc ltd limited motor motors plc".split()
+)
+
+
+def _core(name: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in _CORPORATE_WORDS]
+
+
+def _descendant(mention: Mention, below: list[Mention]) -> str | None:
+    """The one unit of this group named in the article whose name the mention's name begins
+    ("LG" -> "LG Energy Solution", "Hyundai Motor Group" -> "Hyundai Motor Company")."""
+    core = _core(mention.text)
+    fits = {
+        str(m.value.org_id) for m in below
+        if core and _core(getattr(m.value, "name", m.text))[: len(core)] == core
+    }
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _descendant_map(orgs: list[Mention], ancestors: Callable[[str], Sequence[str]]) -> dict[int, str]:
+    """Mention index -> the org id it stands for when it names a group beside one of its units."""
+    known = [m for m in orgs if getattr(m.value, "org_id", None)]
+    remap: dict[int, str] = {}
+    for i, mention in enumerate(orgs):
+        org_id = getattr(mention.value, "org_id", None)
+        if not org_id:
+            continue
+        below = [m for m in known if m.value.org_id != org_id and org_id in ancestors(m.value.org_id)]
+        target = _descendant(mention, below) if below else None
+        if target:
+            remap[i] = target
+    return remap
+
+
+def _new_entity(key: str, mention: Mention) -> Entity:
+    value = mention.value
+    return Entity(
+        key=key,
+        name=getattr(value, "name", None) or mention.text,
+        org_id=getattr(value, "org_id", None),
+        country=getattr(value, "country", None),
+        roles=tuple(getattr(value, "roles", ()) or ()),
+    )
+
+
+def _entities(orgs: list[Mention], ancestors: Callable[[str], Sequence[str]]) -> tuple[dict[str, Entity], list[str]]:
+    """The entities of the article, and the entity key of each org mention in turn."""
+    remap = _descendant_map(orgs, ancestors)
+    entities: dict[str, Entity] = {}
+    keys: list[str] = []
+    for i, mention in enumerate(orgs):
+        key = f"id:{remap[i]}" if i in remap else _entity_key(mention.value, mention.text)
+        if key.startswith("name:") and key not in entities:
+            key = _unify_unknown(entities, key, getattr(mention.value, "name", mention.text))
+        keys.append(key)
+        if key not in entities and i not in remap:
+            entities[key] = _new_entity(key, mention)
+    for mention, key in zip(orgs, keys, strict=True):
+        if key not in entities:
+            entities[key] = _new_entity(key, mention)
+    return entities, keys
+
+
+def _no_ancestors(org_id: str) -> Sequence[str]:
+    return ()
+
+
+def build_context(
+    text: str,
+    mentions: Iterable[Mention],
+    published: dt.date | None,
+    ancestors: Callable[[str], Sequence[str]] = _no_ancestors,
+) -> Context:
+    """Split into sentences, file the mentions under them and gather the organisations into entities.
+
+    ``ancestors(org_id)`` gives the registry parents of an organisation, nearest first.
+    """
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     sentences = [SentenceView(s, []) for s in split_sentences(text)]
     starts = [s.start for s in sentences]
-    entities: dict[str, Entity] = {}
+    placed: list[tuple[SentenceView, Mention]] = []
     for mention in ordered:
         i = bisect_left(starts, mention.start + 1) - 1
-        if i < 0 or mention.end > sentences[i].sentence.end:
-            continue
-        view = sentences[i]
-        view.mentions.append(mention)
-        if mention.kind != "org":
-            continue
-        value = mention.value
-        key = _entity_key(value, mention.text)
-        if key.startswith("name:") and key not in entities:
-            key = _unify_unknown(entities, key, getattr(value, "name", mention.text))
-        entity = entities.get(key)
-        if entity is None:
-            entity = Entity(
-                key=key,
-                name=getattr(value, "name", None) or mention.text,
-                org_id=getattr(value, "org_id", None),
-                country=getattr(value, "country", None),
-                roles=tuple(getattr(value, "roles", ()) or ()),
-            )
-            entities[key] = entity
+        if i >= 0 and mention.end <= sentences[i].sentence.end:
+            sentences[i].mentions.append(mention)
+            placed.append((sentences[i], mention))
+    org_places = [(view, m) for view, m in placed if m.kind == "org"]
+    entities, keys = _entities([m for _, m in org_places], ancestors)
+    for (view, mention), key in zip(org_places, keys, strict=True):
+        entity = entities[key]
         entity.surfaces.append(mention.text)
         view.orgs.append(OrgRef(entity, mention.start, mention.end, mention.text))
     return Context(text, published, sentences, entities)

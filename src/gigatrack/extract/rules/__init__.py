@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
+from gigatrack.annotate.registry import Registry
 from gigatrack.extract.context import Context, build_context
 from gigatrack.extract.coref import resolve_anaphora
 from gigatrack.extract.rules.facility import extract_facilities
@@ -34,8 +35,22 @@ class RuleExtractor:
 
     name = "rules"
 
+    def __init__(self, registry: Registry | None = None) -> None:
+        self._registry = registry or Registry.default()
+
+    def _ancestors(self, org_id: str) -> list[str]:
+        chain: list[str] = []
+        try:
+            org = self._registry.get(org_id)
+        except KeyError:
+            return chain
+        while (parent := self._registry.parent_of(org)) is not None and parent.id not in chain:
+            chain.append(parent.id)
+            org = parent
+        return chain
+
     def extract(self, text: str, mentions: Sequence[Mention], published: dt.date | None) -> list[Fact]:
-        ctx = build_context(text, mentions, published)
+        ctx = build_context(text, mentions, published, self._ancestors)
         resolve_anaphora(ctx)
         facts: list[Fact] = []
         for rule in RULES:

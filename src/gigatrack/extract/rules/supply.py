@@ -31,8 +31,8 @@ from gigatrack.extract.rules.slots import (
 from gigatrack.model import Fact
 
 _SUPPLY_VERB = re.compile(
-    r"\b(?:suppl(?:y|ies|ying)|provid(?:e|es|ing)|deliver(?:s|ing)?|sell(?:s|ing)?|sold|"
-    r"ship(?:s|ping)?)\b(?!\s+(?:chain|base|network|agreement|deal|contract|of))",
+    r"\b(?:suppl(?:y|ies|ying)|provid(?:e|es|ing)|deliver(?:s|ing)?|ship(?:s|ping)?)\b"
+    r"(?!\s+(?:chain|base|network|agreement|deal|contract|of))|\b(?:sell(?:s|ing)?|sold)\b(?=[^.;]{0,60}\bto\s)",
     re.I,
 )
 _PASSIVE = re.compile(r"\b(?:supplied|provided|delivered|made|produced|manufactured)\s+by\s*$", re.I)
@@ -61,6 +61,7 @@ _APPLICATION = re.compile(
     r"(?:electric vehicles|EVs|vehicles|trucks|buses|energy storage systems?|ESS|"
     r"electric (?:cars|trucks|buses|pickups?)|models))\b"
 )
+_PRODUCTION = re.compile(r"\b(?:produc\w*|manufactur\w*|output|plant|factory)\b", re.I)
 _LINK_WINDOW = 6
 _STATUSES = ("terminated", "rumored", "mou", "signed", "planned", "announced")
 
@@ -153,24 +154,41 @@ def _linked(view: SentenceView, supplier: Entity, customer: Entity) -> bool:
     return bool(_DEAL_ANAPHOR.search(view.text)) or (bool(named) and bool(_SUPPLY_VERB.search(view.text)))
 
 
-def _fill(frame: Frame, views: list[SentenceView], trigger: SentenceView) -> None:
-    frame.fill("product", product_of(views, default="batteries"))
-    frame.fill("chemistry", next((v for view in views for v in view.values("chemistry")), None))
-    form, size = form_factor_of(views)
+def _supply_volume(views: list[SentenceView]) -> float | None:
+    """A GWh figure of the deal, not a plant's output ("will produce 28 GWh")."""
+    for view in views:
+        for m in view.of("energy"):
+            before = view.text[max(0, view.local(m.start) - 40) : view.local(m.start)]
+            if not _PRODUCTION.search(before):
+                return float(getattr(m.value, "amount", 0.0)) or None
+    return None
+
+
+def _fill(frame: Frame, views: list[SentenceView], triggers: list[SentenceView]) -> None:
+    """Slots from the trigger sentences first, then from the sentences linked to them."""
+    ordered = triggers + [v for v in views if v not in triggers]
+    frame.fill("product", product_of(triggers) or product_of(ordered, default="batteries"))
+    frame.fill("chemistry", next((v for view in ordered for v in view.values("chemistry")), None))
+    form, size = form_factor_of(ordered)
     frame.fill("form_factor", form)
     frame.fill("form_factor_size", size)
-    frame.fill("volume_gwh", quantity_of(views, "energy"))
-    frame.fill("volume_tonnes", quantity_of(views, "mass"))
-    for view in views:
+    frame.fill("volume_gwh", _supply_volume(ordered))
+    frame.fill("volume_tonnes", quantity_of(ordered, "mass"))
+    for view in ordered:
         start, end = dates_of(view)
         frame.fill("start", start)
         frame.fill("end", end)
         frame.add_money(money_of(view, VALUE_CUE))
         for site in re.finditer(r"\b(?:plant|factory|facility|facilities|site)\s+in\b", view.text):
             frame.fill("production_site", _place_json(place_after(view, view.start + site.end())))
-    frame.fill("duration_years", duration_of(views))
-    frame.fill("status", status_in(" ".join(v.text for v in views), _STATUSES))
-    application = _APPLICATION.search(trigger.text)
+    frame.fill("duration_years", duration_of(triggers))
+    start, end = frame.slots.get("start"), frame.slots.get("end")
+    if isinstance(start, str) and isinstance(end, str) and len(start) == len(end) == 4:
+        frame.fill("duration_years", float(int(end) - int(start)))
+    frame.fill("duration_years", duration_of(ordered))
+    frame.fill("status", status_in(" ".join(v.text for v in triggers), _STATUSES))
+    frame.fill("status", status_in(" ".join(v.text for v in ordered), _STATUSES[2:]))
+    application = _APPLICATION.search(triggers[0].text)
     if application:
         frame.fill("application", application.group(1).strip())
 
@@ -180,29 +198,36 @@ def _place_json(place: object) -> dict[str, str | None] | None:
     return to_json() if callable(to_json) else None
 
 
+def _is_quote(view: SentenceView) -> bool:
+    return view.text[:1] in "“\"‘"
+
+
 def extract_supply(ctx: Context) -> list[Fact]:
-    frames: dict[tuple[str, str], tuple[Frame, list[SentenceView]]] = {}
-    order: list[tuple[str, str]] = []
+    triggers: dict[tuple[str, str], list[int]] = {}
+    parties: dict[tuple[str, str], tuple[Entity, Entity]] = {}
     for index, view in enumerate(ctx.sentences):
+        if _is_quote(view):
+            continue
         for supplier, customer in find_pairs(view):
             key = (supplier.key, customer.key)
-            if (customer.key, supplier.key) in frames:
-                continue
-            if key not in frames:
-                frame = Frame("supply_agreement")
-                frame.fill("supplier", supplier.display_name())
-                frame.fill("customer", customer.display_name())
-                linked = [view] + [
-                    later for later in ctx.window(index, after=_LINK_WINDOW)[1:]
-                    if _linked(later, supplier, customer)
-                ]
-                frames[key] = (frame, linked)
-                order.append(key)
+            if (customer.key, supplier.key) not in parties:
+                parties.setdefault(key, (supplier, customer))
+                triggers.setdefault(key, []).append(index)
     facts = []
-    for key in order:
-        frame, views = frames[key]
+    for key, indices in triggers.items():
+        supplier, customer = parties[key]
+        chosen = set(indices)
+        for index, view in enumerate(ctx.sentences):
+            near = any(0 < index - t <= _LINK_WINDOW for t in indices)
+            both = {supplier, customer} <= set(view.entities()) and _has_battery_context(view)
+            if not _is_quote(view) and (both or (near and _linked(view, supplier, customer))):
+                chosen.add(index)
+        views = [ctx.sentences[i] for i in sorted(chosen)]
+        frame = Frame("supply_agreement")
+        frame.fill("supplier", supplier.display_name())
+        frame.fill("customer", customer.display_name())
         for view in views:
             frame.cite(view)
-        _fill(frame, views, views[0])
+        _fill(frame, views, [ctx.sentences[i] for i in indices])
         facts.append(frame.to_fact(money_slot="value"))
     return facts

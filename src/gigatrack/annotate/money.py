@@ -70,7 +70,8 @@ _PREFIX_BY_KEY = {k.lower(): v for k, v in _PREFIX_CURRENCIES.items()} | {c.lowe
 def _amount(digits: str, multiplier: str | None) -> float:
     """A figure times its multiplier; "23.280" without a multiplier uses the dot as a thousands separator."""
     if multiplier is None:
-        return float(digits.replace(".", "")) if _DOT_THOUSANDS.fullmatch(digits) else float(digits.replace(",", ""))
+        separator = "." if _DOT_THOUSANDS.fullmatch(digits) else ","
+        return float(digits.replace(separator, ""))
     return round(float(digits.replace(",", "")) * _MULTIPLIERS[multiplier.lower()], 2)
 
 

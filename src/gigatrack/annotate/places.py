@@ -80,10 +80,8 @@ def _build(data: dict[str, Any]) -> _Gazetteer:
         for entry in entries:
             head, _, region = (part.strip() for part in entry.partition(","))
             ambiguous, names = _spellings(head)
-            region_spellings = next(
-                (_spellings(r)[1] for r in data["regions"].get(code, []) if region and region in _spellings(r)[1]),
-                [region] if region else [],
-            )
+            known = (_spellings(r)[1] for r in data["regions"].get(code, []))
+            region_spellings = next((k for k in known if region in k), [region]) if region else []
             place = Place(names[0], region_spellings[0] if region_spellings else None, code)
             context = _words_pattern(region_spellings + countries.get(code, []))
             add(names, _Reading("place", place, ambiguous, context, _words_pattern(region_spellings)))
@@ -95,7 +93,8 @@ def _build(data: dict[str, Any]) -> _Gazetteer:
     cues = data["cues"]
     for code, names in countries.items():
         ambiguous = data["countries"][code].startswith("?")
-        add(names, _Reading("place", Place(None, None, code), ambiguous, None, _words_pattern(cues.get(code, []))))
+        cue = _words_pattern(cues.get(code, []))
+        add(names, _Reading("place", Place(None, None, code), ambiguous, None, cue))
     for code, entry in data["demonyms"].items():
         add(_spellings(entry)[1], _Reading("nationality", Place(None, None, code), False, None, None))
     longest = max(len(_TOKEN.findall(name)) for name in readings)
@@ -109,8 +108,10 @@ def _gazetteer() -> _Gazetteer:
         return _build(tomllib.load(handle))
 
 
-def _lookup(gazetteer: _Gazetteer, text: str, start: int, end: int) -> tuple[int, tuple[_Reading, ...]] | None:
-    """The readings of ``text[start:end]`` (or of it without a final ".", "'s" or "-based"), and where it ends."""
+def _lookup(
+    gazetteer: _Gazetteer, text: str, start: int, end: int
+) -> tuple[int, tuple[_Reading, ...]] | None:
+    """The readings of ``text[start:end]`` (or without its final ".", "'s", "-based") and where it ends."""
     name = " ".join(text[start:end].split())
     for variant in (name, name.rstrip("."), _POSSESSIVE.sub("", name), _HYPHEN_SUFFIX.sub("", name)):
         readings = gazetteer.readings.get(variant if variant.isascii() else _fold(variant))
@@ -181,8 +182,9 @@ def find_places(text: str) -> list[Mention]:
         window = text[max(0, start - _CUE_CHARS) : end + _CUE_CHARS]
         reading = _pick(readings, window)
         currency = text.startswith("$", end)  # "US$10 billion", "HK$5 billion"
-        if reading.kind != "blocked" and reading.place and not currency and _confirmed(reading, text, start, end):
-            value: Place | str | None = reading.place.country if reading.kind == "nationality" else reading.place
+        place = reading.place
+        if reading.kind != "blocked" and place and not currency and _confirmed(reading, text, start, end):
+            value: Place | str | None = place.country if reading.kind == "nationality" else place
             out.append(Mention(reading.kind, start, end, text[start:end], value))
         i = j + 1
     return out

@@ -52,7 +52,8 @@ _MASS = re.compile(
     re.I,
 )
 _PERCENT = re.compile(
-    rf"{_START}(?P<num>{_DIGITS})(?:\s*(?:-|–|to)\s*(?:{_DIGITS}))?\s*(?:%|per\s?cent\b|pc\b|percentage points?\b)",
+    rf"{_START}(?P<num>{_DIGITS})(?:\s*(?:-|–|to)\s*(?:{_DIGITS}))?"
+    r"\s*(?:%|per\s?cent\b|pc\b|percentage points?\b)",
     re.I,
 )
 _COUNT_HEADS = (
@@ -61,14 +62,18 @@ _COUNT_HEADS = (
     r"(?:e-)?rickshaws|tractors|locomotives|ferries|chargers|charging\s+(?:points|stations)|"
     r"chargepoints|battery\s+packs|packs|sets"
 )
-_FUNCTION_WORDS = r"(?:of|the|a|an|and|or|to|in|on|for|with|from|by|per|that|which|is|are|was|were|its|their|more|such|additional|other)"
+_FUNCTION_WORDS = (
+    r"(?:of|the|a|an|and|or|to|in|on|for|with|from|by|per|that|which|is|are|was|were|its|their|"
+    r"more|such|additional|other)"
+)
 _COUNT = re.compile(
     rf"{_START}{_NUM}{_RANGE}\s+(?P<item>(?:(?!{_FUNCTION_WORDS}\b)[\w-]+\s+){{0,4}}?(?:{_COUNT_HEADS}))\b",
     re.I,
 )
 _YEAR_FORM = re.compile(r"(?:19[9]\d|20\d\d|2100)")
 _YEAR_LEFT = re.compile(
-    r"\b(?:in|by|from|since|until|till|through|before|after|to|of|year|fiscal|FY|early|late|mid|end)\s*$", re.I,
+    r"\b(?:in|by|from|since|until|till|through|before|after|to|of|year|fiscal|FY|early|late|mid|end)\s*$",
+    re.I,
 )
 _MODEL_LEFT = re.compile(r"\b(?P<word>[A-Z][\w-]*)\s+$")
 _SENTENCE_WORDS = frozenset({
@@ -77,11 +82,11 @@ _SENTENCE_WORDS = frozenset({
     "just", "roughly", "approximately", "of", "to", "for", "buy", "order", "supply", "deliver",
 })
 _PER_YEAR_AFTER = re.compile(
-    r"^\s*(?:\([^)]{1,10}\)\s*)?(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly|"
+    r"^\s*(?:\([^)]{1,10}\)\s*)?(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly|"
     r"/\s*(?:year|yr|y)\b|of\s+annual|(?:in\s+)?annual|p\.?a\.?\b)",
     re.I,
 )
-_PER_MONTH_AFTER = re.compile(r"^\s*(?:per\s+month|a\s+month|each\s+month|every\s+month|monthly|/\s*month)", re.I)
+_PER_MONTH_AFTER = re.compile(r"^\s*(?:(?:per|a|each|every)\s+month|monthly|/\s*month)", re.I)
 _PER_YEAR_BEFORE = re.compile(r"\b(?:annual|annually|yearly|a\s+year|per\s+year)\b[^.;:!?]{0,45}$", re.I)
 
 
@@ -93,7 +98,7 @@ def _figure(match: re.Match[str]) -> float:
 
 
 def _rate(text: str, start: int, end: int, before: bool = True) -> str | None:
-    after = text[end : end + 40]
+    after = text[end : end + 60]
     if _PER_YEAR_AFTER.match(after) or (before and _PER_YEAR_BEFORE.search(text[max(0, start - 60) : start])):
         return "year"
     if _PER_MONTH_AFTER.match(after):
@@ -122,10 +127,11 @@ def _mass(text: str) -> list[Mention]:
 
 
 def _percent(text: str) -> list[Mention]:
-    return [
-        Mention("percent", m.start(), m.end(), m.group(), Quantity(float(m.group("num").replace(",", "")), "%"))
-        for m in _PERCENT.finditer(text)
-    ]
+    out = []
+    for m in _PERCENT.finditer(text):
+        value = Quantity(float(m.group("num").replace(",", "")), "%")
+        out.append(Mention("percent", m.start(), m.end(), m.group(), value))
+    return out
 
 
 def _is_year_or_model(text: str, match: re.Match[str]) -> bool:

@@ -35,7 +35,7 @@ _FORM_FACTOR = re.compile(
 )
 _PRODUCTS: tuple[tuple[str, str], ...] = (
     ("precursor", r"(?-i:pCAM)|precursors?|pre-?cathode(?:\s+active)?(?:\s+materials?)?"),
-    ("cathode", rf"cathode(?:\s+active)?(?:\s+materials?)?|cathodes|(?-i:CAM)"),
+    ("cathode", r"cathode(?:\s+active)?(?:\s+materials?)?|cathodes|(?-i:CAM)"),
     ("anode", r"anode(?:\s+active)?(?:\s+materials?)?|anodes"),
     ("graphite", rf"(?:spherical|natural|synthetic|artificial|flake){_H}graphite|graphite"),
     ("copper_foil", rf"(?:electrolytic\s+)?copper{_H}foils?"),
@@ -43,9 +43,11 @@ _PRODUCTS: tuple[tuple[str, str], ...] = (
     ("electrolyte", r"electrolytes?(?!\s+(?:imbalance|drink))"),
     ("lithium", rf"lithium{_H}(?:hydroxide|carbonate|salts?|concentrate)|battery{_H}grade\s+lithium|spodumene"
                 rf"|lithium(?![\s-]?(?:ion|iron|manganese|metal|polymer|cobalt|sulph|sulf|rich|-))"),
-    ("nickel", rf"nickel{_H}(?:sulph|sulf)ate|nickel{_H}(?:matte|intermediate|mhp)|nickel(?![\s-]?(?:cobalt|manganese|-))"),
+    ("nickel", rf"nickel{_H}(?:sulph|sulf)ate|nickel{_H}(?:matte|intermediate|mhp)"
+               r"|nickel(?![\s-]?(?:cobalt|manganese|-))"),
     ("cobalt", rf"cobalt{_H}(?:sulph|sulf)ate|cobalt(?![\s-]?(?:manganese|alumin|-))"),
-    ("manganese", rf"manganese{_H}(?:sulph|sulf)ate|high{_H}purity\s+manganese|manganese(?![\s-]?(?:iron|rich|cobalt|-))"),
+    ("manganese", rf"manganese{_H}(?:sulph|sulf)ate|high{_H}purity\s+manganese"
+                  r"|manganese(?![\s-]?(?:iron|rich|cobalt|-))"),
     ("cells", r"(?<!fuel )(?<!solar )(?<!fuel-)(?:battery\s+)?cells?(?!\s+phones?)"),
     ("modules", r"(?:battery\s+)?modules?"),
     ("packs", r"(?:battery\s+)?packs?"),
@@ -62,7 +64,9 @@ _CHEMISTRY = _compile(_CHEMISTRIES)
 _PRODUCT = _compile(_PRODUCTS)
 
 
-def _table_mentions(kind: str, pattern: re.Pattern[str], table: tuple[tuple[str, str], ...], text: str) -> list[Mention]:
+def _table_mentions(
+    kind: str, pattern: re.Pattern[str], table: tuple[tuple[str, str], ...], text: str
+) -> list[Mention]:
     out = []
     for m in pattern.finditer(text):
         value = table[int(str(m.lastgroup)[1:])][0]

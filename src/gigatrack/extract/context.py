@@ -51,8 +51,8 @@ class Entity:
 
     @property
     def rank(self) -> int | None:
-        """Place in the supply chain of the organisation's main business (its first role)."""
-        return UPSTREAM_RANK.get(self.roles[0]) if self.roles else None
+        """Place in the supply chain of the organisation's main business (its first ranked role)."""
+        return next((UPSTREAM_RANK[r] for r in self.roles if r in UPSTREAM_RANK), None)
 
     def display_name(self) -> str:
         """The fullest name the article writes (possessives and legal suffixes trimmed)."""

@@ -10,6 +10,7 @@ follow and name the same place, or "the plant" / "the factory", add capacity, da
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.rules.frame import Frame, status_in
@@ -18,8 +19,8 @@ from gigatrack.model import Fact, Mention, Place
 
 _PLANT = re.compile(
     r"\b(?:giga-?factor(?:y|ies)|factor(?:y|ies)|plants?|facilit(?:y|ies)|"
-    r"production\s+(?:base|site|hub|complex|lines?)|manufacturing\s+(?:hub|site|base|complex)|"
-    r"(?:battery|industrial)\s+(?:complex|hub|campus|project))\b",
+    r"production\s+(?:base|hub|lines?)|manufacturing\s+(?:hub|base)|sites?|complex|campus|"
+    r"(?:battery|industrial)\s+(?:hub|project))\b",
     re.I,
 )
 _BATTERY_WORDS = re.compile(
@@ -42,25 +43,27 @@ _STATUSES = ("terminated", "under_construction", "operating", "planned", "announ
 _LINK_WINDOW = 4
 
 
+def _combine(a: Place, b: Place) -> Place | None:
+    if a.country and b.country and a.country != b.country:
+        return None
+    return Place(city=a.city or b.city, region=a.region or b.region, country=a.country or b.country)
+
+
 def merged_place(view: SentenceView, mention: Mention) -> Place | None:
-    """A place with the region/country that follows it ("Glendale, Kentucky"; "Debrecen, Hungary")."""
+    """A place with the places joined to it: "Glendale, Kentucky", "Germany’s Saarland", "Pohang in Korea"."""
     place = mention.value
     if not isinstance(place, Place):
         return None
     places = view.of("place")
-    i = places.index(mention)
-    if i + 1 < len(places):
-        nxt = places[i + 1]
-        gap = view.text[view.local(mention.end) : view.local(nxt.start)]
-        other = nxt.value
-        if isinstance(other, Place) and re.fullmatch(r",\s*|\s+in\s+", gap) and (
-            not place.country or place.country == other.country
-        ):
-            return Place(
-                city=place.city,
-                region=place.region or other.region or (other.city if place.city else None),
-                country=place.country or other.country,
-            )
+    last = mention
+    for nxt in places[places.index(mention) + 1 :]:
+        gap = view.text[view.local(last.end) : view.local(nxt.start)]
+        if not isinstance(nxt.value, Place) or not re.fullmatch(r",\s*|['’]s\s+|\s+in\s+|\s+", gap):
+            break
+        combined = _combine(place, nxt.value)
+        if combined is None:
+            break
+        place, last = combined, nxt
     return place
 
 
@@ -79,12 +82,15 @@ def _plant_place(view: SentenceView, noun: re.Match[str]) -> Place | None:
 
 
 def _operator(view: SentenceView, noun_start: int) -> OrgRef | None:
+    """The owner of the plant named at ``noun_start``: the nearest organisation before it, unless
+    that one is the plant's customer ("... supply Toyota"), then the sentence's subject."""
     ref = nearest_before(view, noun_start)
     if ref is None:
         return None
     between = view.text[view.local(ref.end) : view.local(noun_start)]
-    if re.search(r"\b(?:supply|supplies|supplying|for|to)\b", between) and not re.match(r"['’]s?\s", between):
-        return None
+    if re.search(r"\b(?:supply|supplies|supplying|for|to|with)\b", between) and not re.match(r"['’]s?\s", between):
+        subject = view.orgs[0]
+        return subject if subject is not ref and subject.end <= noun_start else None
     return ref
 
 
@@ -107,13 +113,41 @@ def _same_place(a: Place, b: Place) -> bool:
     return a.city is None and b.city is None and a.region is None and b.region is None
 
 
-def _linked(view: SentenceView, operator: Entity, place: Place) -> bool:
-    if set(view.entities()) - {operator}:
+def _refines(general: Place, specific: Place) -> bool:
+    """``specific`` is the same place as ``general`` or a more precise one in the same country."""
+    if general.country != specific.country and general.country and specific.country:
         return False
-    names = {p.value for p in view.of("place") if isinstance(p.value, Place)}
-    if any(_same_place(place, p) for p in names):
+    if general.city is None and general.region is None:
+        return bool(specific.city or specific.region)
+    if general.city is None and specific.region and general.region:
+        return general.region.lower() == specific.region.lower()
+    return False
+
+
+@dataclass(slots=True)
+class _Plant:
+    operator: Entity
+    place: Place
+    views: list[SentenceView]
+
+
+def _places(view: SentenceView) -> list[Place]:
+    return [merged for m in view.of("place") if (merged := merged_place(view, m)) is not None]
+
+
+def _link(plant: _Plant, view: SentenceView) -> bool:
+    """Does this later sentence speak of the plant? Then it may refine its place."""
+    places = _places(view)
+    if any(_same_place(plant.place, p) for p in places):
         return True
-    return not names and bool(_PLANT_ANAPHOR.search(view.text))
+    anaphor = _PLANT_ANAPHOR.search(view.text)
+    if anaphor is None or set(view.entities()) - {plant.operator} - {r.entity for r in view.orgs if r.anaphor}:
+        return False
+    finer = [p for p in places if _refines(plant.place, p)]
+    if finer:
+        plant.place = finer[0]
+        return True
+    return not places
 
 
 def _fill(frame: Frame, views: list[SentenceView]) -> None:
@@ -128,32 +162,44 @@ def _fill(frame: Frame, views: list[SentenceView]) -> None:
         start, _ = dates_of(view)
         frame.fill("start", start)
         frame.add_money(money_of(view, INVEST_CUE))
-    frame.fill("product", product_of(views, default="batteries"))
+    frame.fill("product", product_of(views[:1]) or product_of(views, default="batteries"))
     frame.fill("chemistry", next((v for view in views for v in view.values("chemistry")), None))
+    frame.fill("status", status_in(views[0].text, _STATUSES))
     frame.fill("status", status_in(" ".join(v.text for v in views), _STATUSES))
 
 
+def _triggers(view: SentenceView) -> list[tuple[Entity, Place]]:
+    found = []
+    for noun in _PLANT.finditer(view.text):
+        ref = _operator(view, view.start + noun.start())
+        place = _plant_place(view, noun)
+        if ref is not None and place is not None and _qualifies(view, noun, ref.entity):
+            found.append((ref.entity, place))
+    return found
+
+
 def extract_facilities(ctx: Context) -> list[Fact]:
-    found: list[tuple[Entity, Place, Frame, list[SentenceView]]] = []
+    plants: list[_Plant] = []
     for index, view in enumerate(ctx.sentences):
-        for noun in _PLANT.finditer(view.text):
-            ref = _operator(view, view.start + noun.start())
-            place = _plant_place(view, noun)
-            if ref is None or place is None or not _qualifies(view, noun, ref.entity):
+        for operator, place in _triggers(view):
+            same = next((p for p in plants if p.operator is operator and (
+                _same_place(p.place, place) or _refines(p.place, place) or _refines(place, p.place))), None)
+            if same is not None:
+                if _refines(same.place, place):
+                    same.place = place
+                if view not in same.views:
+                    same.views.append(view)
                 continue
-            if any(op is ref.entity and _same_place(p, place) for op, p, _, _ in found):
-                continue
-            frame = Frame("facility")
-            frame.fill("operator", ref.entity.display_name())
-            frame.fill("location", place.to_json())
-            linked = [view] + [
-                later for later in ctx.window(index, after=_LINK_WINDOW)[1:] if _linked(later, ref.entity, place)
-            ]
-            found.append((ref.entity, place, frame, linked))
+            plant = _Plant(operator, place, [view])
+            plant.views += [later for later in ctx.window(index, after=_LINK_WINDOW)[1:] if _link(plant, later)]
+            plants.append(plant)
     facts = []
-    for _, _, frame, views in found:
-        for view in views:
+    for plant in plants:
+        frame = Frame("facility")
+        frame.fill("operator", plant.operator.display_name())
+        frame.fill("location", plant.place.to_json())
+        for view in plant.views:
             frame.cite(view)
-        _fill(frame, views)
+        _fill(frame, plant.views)
         facts.append(frame.to_fact(money_slot="investment"))
     return facts

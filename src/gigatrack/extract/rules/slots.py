@@ -14,7 +14,7 @@ _SPECIFIC_FIRST = ("cells", "modules", "packs", "cathode", "anode", "precursor",
 _START_CUE = re.compile(
     r"\b(?:from|starting|start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w*|launch\w*|kick\w* off|"
     r"beginning|production\s+(?:in|from)|operations?\s+in|slated for|scheduled for|due in|"
-    r"expected (?:to be completed )?in|available from|onwards)\W+(?:\w+\W+){0,5}$",
+    r"expected (?:to be completed )?in|available from|onwards)\W+(?:\w+\W+){0,8}$",
     re.I,
 )
 _RANGE_LEFT = re.compile(r"\b(?:between|from)\s*$", re.I)

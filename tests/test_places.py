@@ -1,0 +1,71 @@
+"""Place and nationality mentions from the gazetteer, with the ambiguity rule."""
+
+import pytest
+
+from gigatrack.annotate.places import find_places, place_of
+from gigatrack.model import Place
+
+
+def kinds_and_values(text: str) -> list[tuple[str, str, object]]:
+    return [(m.kind, m.text, m.value) for m in find_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("South Korea", Place(None, None, "KR")),
+        ("the U.S.", None),
+        ("Viet Nam", Place(None, None, "VN")),
+        ("Czechia", Place(None, None, "CZ")),
+        ("European Union", Place(None, None, "EU")),
+        ("Kentucky", Place(None, "Kentucky", "US")),
+        ("Ha Tinh", Place(None, "Hà Tĩnh", "VN")),
+        ("Cracow", Place("Kraków", "Lesser Poland", "PL")),
+        ("Krakow", Place("Kraków", "Lesser Poland", "PL")),
+        ("Hue", Place("Huế", "Thừa Thiên Huế", "VN")),
+        ("Zhaoqing", Place("Zhaoqing", "Guangdong", "CN")),
+        ("Atlantis", None),
+    ],
+)
+def test_place_of_single_names(name: str, place: Place | None) -> None:
+    assert place_of(name) == place
+
+
+def test_countries_cities_and_nationalities_in_text() -> None:
+    text = "Korean battery maker Daeyang will build a plant in Debrecen, Hungary, to serve the U.S. market."
+    assert kinds_and_values(text) == [
+        ("nationality", "Korean", "KR"),
+        ("place", "Debrecen", Place("Debrecen", "Hajdú-Bihar", "HU")),
+        ("place", "Hungary", Place(None, None, "HU")),
+        ("place", "U.S.", Place(None, None, "US")),
+    ]
+
+
+def test_possessive_and_hyphenated_names_keep_the_bare_span() -> None:
+    found = find_places("Vietnam's first US-based venture")
+    assert [m.text for m in found] == ["Vietnam", "US"]
+
+
+def test_ambiguous_city_needs_its_region() -> None:
+    assert kinds_and_values("The plant in Commerce, Georgia, opened.")[0] == (
+        "place", "Commerce", Place("Commerce", "Georgia", "US"))
+    assert [m.text for m in find_places("The Commerce Department said so.")] == []
+    assert [m.text for m in find_places("Warren Buffett bought shares.")] == []
+    assert [m.value for m in find_places("Michigan's Holland plant")][1] == Place("Holland", "Michigan", "US")
+
+
+def test_same_name_resolved_by_nearby_region() -> None:
+    found = find_places("Its Glendale site near Elizabethtown, Kentucky")
+    assert found[0].value == Place("Glendale", "Kentucky", "US")
+    assert find_places("a depot in Glendale, Arizona")[0].value == Place("Glendale", "Arizona", "US")
+
+
+def test_georgia_is_a_us_state_unless_the_country_is_meant() -> None:
+    assert find_places("a battery plant in Georgia")[0].value == Place(None, "Georgia", "US")
+    assert find_places("Tbilisi, the capital of Georgia")[0].value == Place(None, None, "GE")
+
+
+def test_case_and_continents_and_currency_symbols() -> None:
+    assert find_places("a chili sauce for us") == []
+    assert find_places("sales in North America grew") == []
+    assert find_places("valued at US$2 billion") == []

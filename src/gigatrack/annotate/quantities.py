@@ -9,6 +9,7 @@ is valued at its first figure; ``per`` says "year" (or "month") when the text st
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from gigatrack.model import Mention
@@ -62,13 +63,14 @@ _COUNT_HEADS = (
     r"(?:e-)?rickshaws|tractors|locomotives|ferries|chargers|charging\s+(?:points|stations)|"
     r"chargepoints|battery\s+packs|packs|sets"
 )
-_FUNCTION_WORDS = (
-    r"(?:of|the|a|an|and|or|to|in|on|for|with|from|by|per|that|which|is|are|was|were|its|their|"
-    r"more|such|additional|other)"
-)
+_FUNCTION_WORDS = r"(?:of|the|a|an|and|or|to|in|on|for|with|from|by|per|that|which|is|are|was|were|its|their)"
 _COUNT = re.compile(
     rf"{_START}{_NUM}{_RANGE}\s+(?P<item>(?:(?!{_FUNCTION_WORDS}\b)[\w-]+\s+){{0,4}}?(?:{_COUNT_HEADS}))\b",
     re.I,
+)
+_DIGIT_START = re.compile(r"\d(?<![\w.,$€£¥₹₩/-]\d)")
+_WORD_START = re.compile(
+    rf"(?=[{''.join(sorted({w[0] for w in _WORD_NUMBERS}))}])(?<![\w.,$€£¥₹₩/-])(?:{_WORDS})\b", re.I
 )
 _YEAR_FORM = re.compile(r"(?:19[9]\d|20\d\d|2100)")
 _YEAR_LEFT = re.compile(
@@ -106,32 +108,22 @@ def _rate(text: str, start: int, end: int, before: bool = True) -> str | None:
     return None
 
 
-def _energy(text: str) -> list[Mention]:
-    out = []
-    for m in _ENERGY.finditer(text):
-        letter = (m.group("prefix") or m.group("word")[0]).lower()
-        value = Quantity(round(_figure(m) * _ENERGY_UNITS[letter], 9), "GWh", _rate(text, m.start(), m.end()))
-        out.append(Mention("energy", m.start(), m.end(), m.group(), value))
-    return out
+def _energy(text: str, m: re.Match[str]) -> Mention:
+    letter = (m.group("prefix") or m.group("word")[0]).lower()
+    value = Quantity(round(_figure(m) * _ENERGY_UNITS[letter], 9), "GWh", _rate(text, m.start(), m.end()))
+    return Mention("energy", m.start(), m.end(), m.group(), value)
 
 
-def _mass(text: str) -> list[Mention]:
-    out = []
-    for m in _MASS.finditer(text):
-        short = m.group("short")
-        factor = _MASS_UNITS[(m.group("kilo") or (short[:-1] if short else "")).lower()]
-        per = "year" if m.group("tpa") else _rate(text, m.start(), m.end())
-        value = Quantity(_figure(m) * factor, "t", per)
-        out.append(Mention("mass", m.start(), m.end(), m.group(), value))
-    return out
+def _mass(text: str, m: re.Match[str]) -> Mention:
+    short = m.group("short")
+    factor = _MASS_UNITS[(m.group("kilo") or (short[:-1] if short else "")).lower()]
+    per = "year" if m.group("tpa") else _rate(text, m.start(), m.end())
+    return Mention("mass", m.start(), m.end(), m.group(), Quantity(_figure(m) * factor, "t", per))
 
 
-def _percent(text: str) -> list[Mention]:
-    out = []
-    for m in _PERCENT.finditer(text):
-        value = Quantity(float(m.group("num").replace(",", "")), "%")
-        out.append(Mention("percent", m.start(), m.end(), m.group(), value))
-    return out
+def _percent(text: str, m: re.Match[str]) -> Mention:
+    value = Quantity(float(m.group("num").replace(",", "")), "%")
+    return Mention("percent", m.start(), m.end(), m.group(), value)
 
 
 def _is_year_or_model(text: str, match: re.Match[str]) -> bool:
@@ -143,21 +135,36 @@ def _is_year_or_model(text: str, match: re.Match[str]) -> bool:
     return bool(model and model.group("word").lower() not in _SENTENCE_WORDS)
 
 
-def _counts(text: str) -> list[Mention]:
-    out = []
-    for m in _COUNT.finditer(text):
-        if _is_year_or_model(text, m):
-            continue
-        item = " ".join(m.group("item").split())
-        value = Quantity(_figure(m), "unit", _rate(text, m.start(), m.end(), before=False), item)
-        out.append(Mention("count", m.start(), m.end(), m.group(), value))
-    return out
+def _count(text: str, m: re.Match[str]) -> Mention | None:
+    if _is_year_or_model(text, m):
+        return None
+    item = " ".join(m.group("item").split())
+    value = Quantity(_figure(m), "unit", _rate(text, m.start(), m.end(), before=False), item)
+    return Mention("count", m.start(), m.end(), m.group(), value)
+
+
+_READERS: tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Mention | None]], ...] = (
+    (_ENERGY, _energy), (_MASS, _mass), (_PERCENT, _percent), (_COUNT, _count),
+)
+
+
+def _number_starts(text: str) -> list[int]:
+    """Where a figure may start: a digit not inside a word or number, or a spelled-out number."""
+    starts = {m.start() for m in _DIGIT_START.finditer(text)}
+    starts.update(m.start() for m in _WORD_START.finditer(text))
+    return sorted(starts)
 
 
 def find_quantities(text: str) -> list[Mention]:
     """Every energy, mass, count and percent mention in ``text``, in order, none overlapping."""
-    kept: list[Mention] = []
-    for mention in [*_energy(text), *_mass(text), *_percent(text), *_counts(text)]:
-        if not any(mention.overlaps(k) for k in kept):
-            kept.append(mention)
-    return sorted(kept, key=lambda k: k.start)
+    out: list[Mention] = []
+    for start in _number_starts(text):
+        if out and start < out[-1].end:
+            continue
+        for pattern, read in _READERS:
+            match = pattern.match(text, start)
+            mention = read(text, match) if match else None
+            if mention is not None:
+                out.append(mention)
+                break
+    return out

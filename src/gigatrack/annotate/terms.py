@@ -28,10 +28,9 @@ _CHEMISTRIES: tuple[tuple[str, str], ...] = (
     ("other", rf"(?-i:LCO|LMO|LTO)|lithium{_H}(?:sulph|sulf)ur|lithium{_H}cobalt{_H}oxide"),
 )
 _SIZES = rf"46{_H}series|46xx|46\d\d|21700|2170|18650|46120"
-_FORM_FACTOR = re.compile(
-    rf"(?:cylindrical\s+)?(?<![\w$.,])(?P<size>{_SIZES})(?:-type|-format)?\b(?:\s+cylindrical\b)?"
-    r"|\b(?P<shape>cylindrical|pouch|prismatic|(?-i:Blade)|blade(?=[\s-]+(?:batter|cell)))\b(?:[\s-](?:type|format)\b)?",
-    re.I,
+_FORM_FACTOR = (
+    rf"(?:cylindrical\s+)?(?P<size>{_SIZES})(?:-type|-format)?\b(?:\s+cylindrical\b)?"
+    r"|(?P<shape>cylindrical|pouch|prismatic|(?-i:Blade)|blade(?=[\s-]+(?:batter|cell)))\b(?:[\s-](?:type|format)\b)?"
 )
 _PRODUCTS: tuple[tuple[str, str], ...] = (
     ("precursor", r"(?-i:pCAM)|precursors?|pre-?cathode(?:\s+active)?(?:\s+materials?)?"),
@@ -55,46 +54,33 @@ _PRODUCTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _compile(table: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    groups = "|".join(f"(?P<g{i}>{pattern})" for i, (_, pattern) in enumerate(table))
-    return re.compile(rf"(?<![\w-])(?:{groups})(?![\w])", re.I)
+# One scan for every term; at one position a chemistry is tried before a form factor and a product.
+_TERM = re.compile(
+    r"(?<![\w$.,-])(?:"
+    + "|".join(f"(?P<c{i}>{pattern})" for i, (_, pattern) in enumerate(_CHEMISTRIES))
+    + f"|{_FORM_FACTOR}|"
+    + "|".join(f"(?P<p{i}>{pattern})" for i, (_, pattern) in enumerate(_PRODUCTS))
+    + r")(?!\w)",
+    re.I,
+)
 
 
-_CHEMISTRY = _compile(_CHEMISTRIES)
-_PRODUCT = _compile(_PRODUCTS)
-
-
-def _table_mentions(
-    kind: str, pattern: re.Pattern[str], table: tuple[tuple[str, str], ...], text: str
-) -> list[Mention]:
-    out = []
-    for m in pattern.finditer(text):
-        value = table[int(str(m.lastgroup)[1:])][0]
-        out.append(Mention(kind, m.start(), m.end(), m.group(), value))
-    return out
-
-
-def _form_factors(text: str) -> list[Mention]:
-    out = []
-    for m in _FORM_FACTOR.finditer(text):
-        if m.group("size"):
-            size = re.sub(r"[\s-]+", "-", m.group("size"))
-            value: tuple[str, str | None] = ("cylindrical", size)
-        else:
-            value = (m.group("shape").lower(), None)
-        out.append(Mention("form_factor", m.start(), m.end(), m.group(), value))
-    return out
+def _value(match: re.Match[str]) -> tuple[str, object]:
+    group = str(match.lastgroup)
+    if group in {"size", "shape"}:
+        size = match.group("size")
+        if size:
+            return "form_factor", ("cylindrical", re.sub(r"[\s-]+", "-", size))
+        return "form_factor", (match.group("shape").lower(), None)
+    if group.startswith("c"):
+        return "chemistry", _CHEMISTRIES[int(group[1:])][0]
+    return "product", _PRODUCTS[int(group[1:])][0]
 
 
 def find_terms(text: str) -> list[Mention]:
     """Every chemistry, form factor and product named in ``text``, in order, none overlapping."""
-    kept: list[Mention] = []
-    found = [
-        *_table_mentions("chemistry", _CHEMISTRY, _CHEMISTRIES, text),
-        *_form_factors(text),
-        *_table_mentions("product", _PRODUCT, _PRODUCTS, text),
-    ]
-    for mention in found:
-        if not any(mention.overlaps(k) for k in kept):
-            kept.append(mention)
-    return sorted(kept, key=lambda k: k.start)
+    out = []
+    for match in _TERM.finditer(text):
+        kind, value = _value(match)
+        out.append(Mention(kind, match.start(), match.end(), match.group(), value))
+    return out

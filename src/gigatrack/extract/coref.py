@@ -63,9 +63,12 @@ def _recent(ctx: Context, index: int, before: int) -> list[Entity]:
 
 
 def _previous_subject(ctx: Context, index: int) -> Entity | None:
-    for view in reversed(ctx.sentences[max(0, index - _LOOKBACK) : index]):
-        if view.orgs:
-            return view.orgs[0].entity
+    """The organisation that the sentence before begins with (within its first few words)."""
+    if index == 0:
+        return None
+    view = ctx.sentences[index - 1]
+    if view.orgs and len(view.text[: view.local(view.orgs[0].start)].split()) <= 3:
+        return view.orgs[0].entity
     return None
 
 

@@ -20,7 +20,7 @@ from gigatrack.model import Fact, Mention, Place
 _PLANT = re.compile(
     r"\b(?:giga-?factor(?:y|ies)|factor(?:y|ies)|plants?|facilit(?:y|ies)|"
     r"production\s+(?:base|hub|lines?)|manufacturing\s+(?:hub|base)|sites?|complex|campus|"
-    r"(?:battery|industrial)\s+(?:hub|project))\b",
+    r"(?:battery|industrial)\s+project)\b",
     re.I,
 )
 _BATTERY_WORDS = re.compile(
@@ -38,7 +38,7 @@ _PLANT_ANAPHOR = re.compile(
     r"production base|complex|project)\b",
     re.I,
 )
-_CAPACITY = re.compile(r"\b(?:capacity|capacities|output|produce|production)\b", re.I)
+_CAPACITY = re.compile(r"\b(?:capacity|capacities|output|produce|production|GWh|tons|tonnes)\b", re.I)
 _STATUSES = ("terminated", "under_construction", "operating", "planned", "announced")
 _LINK_WINDOW = 4
 
@@ -68,6 +68,7 @@ def merged_place(view: SentenceView, mention: Mention) -> Place | None:
 
 
 def _plant_place(view: SentenceView, noun: re.Match[str]) -> Place | None:
+    """Where the plant is: "plant in X", "its X facility", or the one place the sentence names."""
     start, end = view.start + noun.start(), view.start + noun.end()
     places = view.of("place")
     for m in places:
@@ -78,17 +79,24 @@ def _plant_place(view: SentenceView, noun: re.Match[str]) -> Place | None:
         gap = view.text[view.local(m.end) : view.local(start)]
         if m.end <= start and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}", gap):
             return merged_place(view, m)
+    located = [m for m in places if not re.match(r"['’]s\s+[A-Z]", view.text[view.local(m.end) :])]
+    merged = [p for m in located if (p := merged_place(view, m)) is not None]
+    if merged and all(_same_place(merged[0], p) or _refines(p, merged[0]) for p in merged):
+        return merged[0]
     return None
+
+
+_CUSTOMER_BEFORE = re.compile(r"\b(?:supply|supplies|supplying|for|to|with)\s+(?:the\s+|its\s+)?$", re.I)
 
 
 def _operator(view: SentenceView, noun_start: int) -> OrgRef | None:
     """The owner of the plant named at ``noun_start``: the nearest organisation before it, unless
-    that one is the plant's customer ("... supply Toyota"), then the sentence's subject."""
+    that one is introduced as a customer or partner ("... supply Toyota", "with Ford"); then the
+    sentence's subject."""
     ref = nearest_before(view, noun_start)
     if ref is None:
         return None
-    between = view.text[view.local(ref.end) : view.local(noun_start)]
-    if re.search(r"\b(?:supply|supplies|supplying|for|to|with)\b", between) and not re.match(r"['’]s?\s", between):
+    if _CUSTOMER_BEFORE.search(view.text[: view.local(ref.start)]):
         subject = view.orgs[0]
         return subject if subject is not ref and subject.end <= noun_start else None
     return ref
@@ -135,13 +143,17 @@ def _places(view: SentenceView) -> list[Place]:
     return [merged for m in view.of("place") if (merged := merged_place(view, m)) is not None]
 
 
-def _link(plant: _Plant, view: SentenceView) -> bool:
-    """Does this later sentence speak of the plant? Then it may refine its place."""
+def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
+    """Does this later sentence speak of the plant? Then it may refine its place. The sentence
+    right after the plant's own may speak of it without naming it ("The initial capacity is ...")."""
     places = _places(view)
     if any(_same_place(plant.place, p) for p in places):
         return True
+    others = set(view.entities()) - {plant.operator} - {r.entity for r in view.orgs if r.anaphor}
+    if follows and not others and not places and _CAPACITY.search(view.text):
+        return True
     anaphor = _PLANT_ANAPHOR.search(view.text)
-    if anaphor is None or set(view.entities()) - {plant.operator} - {r.entity for r in view.orgs if r.anaphor}:
+    if anaphor is None or others:
         return False
     finer = [p for p in places if _refines(plant.place, p)]
     if finer:
@@ -182,8 +194,9 @@ def extract_facilities(ctx: Context) -> list[Fact]:
     plants: list[_Plant] = []
     for index, view in enumerate(ctx.sentences):
         for operator, place in _triggers(view):
-            same = next((p for p in plants if p.operator is operator and (
-                _same_place(p.place, place) or _refines(p.place, place) or _refines(place, p.place))), None)
+            same = next((p for p in plants if (p.operator is operator and (
+                _same_place(p.place, place) or _refines(p.place, place) or _refines(place, p.place)))
+                or (place.city and _same_place(p.place, place))), None)
             if same is not None:
                 if _refines(same.place, place):
                     same.place = place
@@ -191,7 +204,8 @@ def extract_facilities(ctx: Context) -> list[Fact]:
                     same.views.append(view)
                 continue
             plant = _Plant(operator, place, [view])
-            plant.views += [later for later in ctx.window(index, after=_LINK_WINDOW)[1:] if _link(plant, later)]
+            later = ctx.window(index, after=_LINK_WINDOW)[1:]
+            plant.views += [v for i, v in enumerate(later) if _link(plant, v, follows=i == 0)]
             plants.append(plant)
     facts = []
     for plant in plants:

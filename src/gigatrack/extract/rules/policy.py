@@ -27,9 +27,16 @@ _PHASEOUT = re.compile(
     r"(?=\s+(?:from|by|in|will|after)\b|[.;,]|$)",
     re.I,
 )
-_SELL_ONLY = re.compile(r"\b(?:sell|selling)\s+only\s+(?P<what>electric\s+vehicles|EVs|zero[- ]emission\s+\w+)", re.I)
+_PHASEOUT_PASSIVE = re.compile(
+    r"(?P<what>[^.;]{0,120}?(?:fossil|combustion|petrol|diesel|gasoline|ICE\b|non-electric)[^.;]{0,40}?)\s+"
+    r"(?:will|shall|must|would|is to|are to)\s+be\s+(?:discontinued|banned|phased out|ended|stopped|prohibited)",
+    re.I,
+)
+_SELL_ONLY = re.compile(r"\b(?:sell|selling)\s+only\s+(?:electric\s+vehicles|EVs|zero[- ]emission\s+\w+)", re.I)
+_LEAD_DATE = re.compile(r"^(?:(?:by|in|from)\s+\d{4},?\s*)?(?:the\s+)?(?:sale|sales|use)?(?:\s+of\s+)?", re.I)
 _SEGMENT_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:all\s+|the\s+)?)?(?P<seg>(?:(?:new|all|urban|public|electric|city|private|passenger|"
+    r"^\s*(?:(?:electrification|penetration|share|conversion)\s+)?(?:of\s+(?:all\s+|the\s+|their\s+|its\s+)?)?"
+    r"(?P<seg>(?:(?:new|all|urban|public|electric|city|private|passenger|"
     r"commercial|domestic|two|three|four|stage|carriage|total|light|heavy|[a-z]+-wheelers?)\s+){0,3}"
     r"(?:cars?|vans?|buses|bus fleet|fleets?|taxis|vehicles?|vehicle (?:sales|registrations|production)|"
     r"registrations|sales|motorcycles|motorbikes|scooters|trucks|two-wheelers|three-wheelers))\b",
@@ -40,7 +47,11 @@ _SEGMENT_BEFORE = re.compile(
     r"(?:\s+and\s+\w+)?\s+(?:will\s+)?(?:move|shift|go|target|reach|rise|switch)\w*\s+(?:to\s+)?$",
     re.I,
 )
-_STOCK = re.compile(r"\b(?:on\s+(?:\w+\s+){0,2}roads?|stock|fleet|in use|registered)\b", re.I)
+_SHARE_OF = re.compile(
+    r"\b(?:percentage|share|proportion)\s+of\s+(?P<seg>(?:\w+\s+){0,2}?(?:vehicles|cars|buses|taxis|motorbikes))\b",
+    re.I,
+)
+_COORDINATED = re.compile(r"^\s+and\s+(?P<noun>[a-z]+s)\b")
 _CHARGING = re.compile(r"\bcharging\s+(?:points|stations|piles)\b", re.I)
 
 
@@ -65,60 +76,92 @@ def _jurisdiction(ctx: Context, view: SentenceView, fallback: str | None) -> str
 
 
 def _target_year(view: SentenceView, near: int) -> int | None:
-    best: tuple[int, int] | None = None
-    for d in view.of("date"):
-        iso = getattr(d.value, "iso", None)
-        if not iso or getattr(d.value, "relation", None) not in ("by", "in", "from", None):
-            continue
-        distance = abs(d.start - near)
-        if best is None or distance < best[0]:
-            best = (distance, int(str(iso)[:4]))
-    return best[1] if best else None
+    """The year a figure is due: the nearest "by YEAR" after it, else the nearest year stated."""
+    dated = [d for d in view.of("date") if getattr(d.value, "iso", None)
+             and getattr(d.value, "relation", None) in ("by", "in", "from", None)]
+    due = [d for d in dated if getattr(d.value, "relation", None) == "by" and d.start >= near]
+    pool = due or dated
+    if not pool:
+        return None
+    best = min(pool, key=lambda d: abs(d.start - near))
+    return int(str(best.value.iso)[:4])
 
 
-def _segment(view: SentenceView, m: Mention) -> str | None:
-    after = _SEGMENT_AFTER.match(view.text[view.local(m.end) :])
+def _segments(view: SentenceView, m: Mention, previous: list[str]) -> list[str]:
+    """What the figure applies to; "urban buses and taxis" is two segments."""
+    rest = view.text[view.local(m.end) :]
+    after = _SEGMENT_AFTER.match(rest)
     if after:
-        return after.group("seg")
-    before = _SEGMENT_BEFORE.search(view.text[: view.local(m.start)])
-    return before.group("seg") if before else None
+        return [after.group("seg")]
+    head = view.text[: view.local(m.start)]
+    share = _SHARE_OF.search(head)
+    if share:
+        return [share.group("seg")]
+    before = _SEGMENT_BEFORE.search(head)
+    if before:
+        segment = before.group("seg")
+        more = _COORDINATED.match(head[before.end("seg") :])
+        if more:
+            modifier = segment.split()[0] if len(segment.split()) > 1 else ""
+            return [segment, f"{modifier} {more.group('noun')}".strip()]
+        return [segment]
+    if re.match(r"^\s+by\s+\d{4}", rest) and re.search(r"\band\s+$", head):
+        return previous[-1:]
+    return []
 
 
 def _fact(view: SentenceView, slots: dict[str, object]) -> Fact:
     return Fact("policy_target", slots, (Evidence(view.text, view.start, view.end),))
 
 
+def _count_metric(view: SentenceView, m: Mention, item: str) -> str | None:
+    if _CHARGING.search(item) or _CHARGING.search(view.text[view.local(m.start) : view.local(m.end) + 30]):
+        return "charging_points"
+    if not re.search(r"\b(?:electric|EVs?|e-)", item + " " + view.text[view.local(m.end) :][:20]):
+        return None
+    if re.search(r"\b(?:sales|sold|sell)\b", view.text):
+        return "ev_sales"
+    if re.search(r"\bproduc\w+\b", view.text):
+        return "ev_production"
+    return "ev_stock"
+
+
+def _phaseout(view: SentenceView, jurisdiction: str) -> Fact | None:
+    match = _PHASEOUT.search(view.text) or _PHASEOUT_PASSIVE.search(view.text)
+    sell_only = _SELL_ONLY.search(view.text)
+    if match is None and sell_only is None:
+        return None
+    end = match.end() if match else sell_only.end() if sell_only else 0
+    year = _target_year(view, view.start + end)
+    if not year:
+        return None
+    what = "all vehicles" if match is None else _LEAD_DATE.sub("", match.group("what").strip()).strip(" ,")
+    return _fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": what,
+                        "metric": "ice_phaseout", "kind": "ice_phaseout"})
+
+
 def _targets_in(view: SentenceView, jurisdiction: str) -> list[Fact]:
     facts = []
+    segments: list[str] = []
     for m in view.of("percent"):
         year = _target_year(view, m.start)
-        segment = _segment(view, m)
-        if year and segment:
+        found = _segments(view, m, segments)
+        segments += found
+        for segment in found if year else []:
             value = getattr(m.value, "amount", None)
             facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": segment,
                                       "metric": "ev_share", "target_value": value, "kind": "ev_share"}))
     for m in view.of("count"):
         item = str(getattr(m.value, "item", "") or "")
         year = _target_year(view, m.start)
-        if not year or not item:
-            continue
-        if _CHARGING.search(item) or _CHARGING.search(view.text[view.local(m.start) : view.local(m.end) + 30]):
-            metric = "charging_points"
-        elif re.search(r"\b(?:electric|EVs?|e-)", item + " " + view.text[view.local(m.end) :][:20]) and \
-                _STOCK.search(view.text):
-            metric = "ev_stock"
-        else:
-            continue
-        facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": item, "metric": metric,
-                                  "target_value": getattr(m.value, "amount", None), "kind": metric}))
-    phaseout = _PHASEOUT.search(view.text) or _SELL_ONLY.search(view.text)
-    if phaseout:
-        year = _target_year(view, view.start + phaseout.end())
-        if year:
-            what = phaseout.group("what").strip()
-            what = re.sub(r"^(?:the\s+)?(?:sale|sales|use)\s+of\s+", "", what, flags=re.I)
-            facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": what,
-                                      "metric": "ice_phaseout", "kind": "ice_phaseout"}))
+        metric = _count_metric(view, m, item) if year and item else None
+        if metric:
+            facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": item,
+                                      "metric": metric, "target_value": getattr(m.value, "amount", None),
+                                      "kind": metric}))
+    phaseout = _phaseout(view, jurisdiction)
+    if phaseout is not None:
+        facts.append(phaseout)
     return facts
 
 
@@ -127,7 +170,8 @@ def extract_policy_targets(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[object, ...]] = set()
     for view in ctx.sentences:
-        if not _CUE.search(view.text) or not view.of("date"):
+        due = any(getattr(d.value, "relation", None) == "by" for d in view.of("date"))
+        if not (_CUE.search(view.text) or due) or not view.of("date"):
             continue
         if view.orgs and not _GOVERNMENT.search(view.text):
             continue

@@ -8,11 +8,26 @@ from gigatrack import __version__
 from gigatrack.cli.extract_cmd import extract
 from gigatrack.cli.store_cmds import facts, ingest, show
 
+PROG_NAME = "gigatrack"
+# Set on the group, inherited by every subcommand's context: `gigatrack extract -h` works too.
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="gigatrack")
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, prog_name=PROG_NAME)
 def cli() -> None:
-    """gigatrack: grounded facts about the battery and EV supply chain, from news."""
+    """gigatrack: grounded facts about the battery and EV supply chain, from news.
+
+    Every fact carries the verbatim sentence it came from. Try:
+
+    \b
+      gigatrack extract article.txt               print the facts of articles
+      gigatrack ingest examples --db facts.db     store them in SQLite
+      gigatrack facts --db facts.db --org CATL    list stored facts
+      gigatrack show ARTICLE_ID --db facts.db     an article with its evidence
+
+    Run `gigatrack COMMAND -h` for a command's options.
+    """
 
 
 cli.add_command(extract)
@@ -22,4 +37,8 @@ cli.add_command(show)
 
 
 def main() -> None:
-    cli()
+    cli(prog_name=PROG_NAME)
+
+
+if __name__ == "__main__":
+    main()

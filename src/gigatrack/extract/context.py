@@ -55,13 +55,14 @@ class Entity:
         return next((UPSTREAM_RANK[r] for r in self.roles if r in UPSTREAM_RANK), None)
 
     def display_name(self) -> str:
-        """The fullest name the article writes (possessives and legal suffixes trimmed)."""
-        best = self.name
+        """The fullest name the article writes (possessives and legal suffixes trimmed); the
+        registry's name only when the article never names it outright."""
+        best = ""
         for surface in self.surfaces:
             clean = _LEGAL_TAIL.sub("", _POSSESSIVE.sub("", surface.strip()))
             if len(clean) > len(best) or (len(clean) == len(best) and best.isupper()):
                 best = clean
-        return best
+        return best or self.name
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,8 @@ _DESCRIPTOR = re.compile(
 )
 _PAIR = re.compile(
     r"\b(?:[Tt]he\s+two\s+(?:companies|parties|firms|sides|groups|partners)|[Tt]he\s+pair|"
-    r"[Bb]oth\s+(?:companies|parties|firms|sides))\b"
+    r"[Bb]oth\s+(?:companies|parties|firms|sides)|"
+    r"[Tt]he\s+two(?=\s+(?:have|had|will|would|set|formed|signed|agreed|plan|are|were|also|jointly)\b))\b"
 )
 _IT_SUBJECT = re.compile(r"^(?:It|The\s+company)\b(?!\s+(?:is|was)\s+(?:said|reported|expected|estimated))")
 _LOOKBACK = 3

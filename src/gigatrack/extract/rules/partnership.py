@@ -25,35 +25,71 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"teamed up|team up|join(?:ed|s)? hands|jointly (?:develop|work|produce|build|invest)\w*)\b", re.I)),
 )
 _STATUSES = ("terminated", "rumored", "signed", "planned", "announced")
+_PURPOSE = re.compile(
+    r"^[^.;]{0,60}?\bto\s+(?:jointly\s+)?(?P<purpose>(?:develop|produce|build|establish|manufacture|make|"
+    r"supply|create|set up|introduce|expand|explore|work on|cooperate on|collaborate on|research|construct|"
+    r"operate|promote|accelerate|pursue|recycle|commercialise|commercialize|mass[- ]produce)\b[^,.;“”()]{4,90})"
+)
 _SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched|signed)\b", re.I)
+
+
+def _listed_after(view: SentenceView, pos: int) -> list[OrgRef]:
+    """"between A and B" / "of A, B and C": A, then the organisations joined to it, or else the first
+    organisation after the next "and" (so appositives like "A, a unit of X, and B" give A and B)."""
+    first = first_after(view, pos, within=40)
+    if first is None:
+        return []
+    group = coordinated(view, first)
+    if len(group) > 1:
+        return group
+    joined = re.search(r"\band\b", view.text[view.local(first.end) :])
+    if joined:
+        second = first_after(view, first.end + joined.end(), within=60)
+        if second is not None:
+            return [first, second]
+    return group
+
+
+def _listed_before(view: SentenceView, before: OrgRef) -> list[OrgRef]:
+    """"A and B formed ...", "A-B joint venture": ``before`` and the organisations joined to it."""
+    head = [r for r in view.orgs if r.end <= before.end]
+    chain = [before]
+    for ref in reversed(head[:-1]):
+        gap = view.text[view.local(ref.end) : view.local(chain[0].start)]
+        if re.fullmatch(r"\s*(?:,|,?\s*and|&|-|–)\s*", gap):
+            chain.insert(0, ref)
+        else:
+            break
+    return chain
 
 
 def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
     """The organisations the partnership words at [start, end) join."""
-    after = first_after(view, end, within=40)
+    tail = view.text[view.local(end) :]
     before = nearest_before(view, start)
     group: list[OrgRef] = []
-    if after is not None and re.match(r"\s*(?:between|of|with|among)\s", view.text[view.local(end) :]):
-        group = coordinated(view, after)
-        if len(group) == 1 and before is not None:
-            group = [before, after]
+    if re.match(r"\s*(?:between|of|among)\s", tail):
+        group = _listed_after(view, end)
     elif before is not None:
-        head = [r for r in view.orgs if r.end <= before.end]
-        chain = [before]
-        for ref in reversed(head[:-1]):
-            gap = view.text[view.local(ref.end) : view.local(chain[0].start)]
-            if re.fullmatch(r"\s*(?:,|,?\s*and|&|-|–)\s*", gap):
-                chain.insert(0, ref)
-            else:
-                break
-        group = chain
-        if len(group) == 1 and after is not None:
-            group = [before, after]
+        group = _listed_before(view, before)
+    if len(group) == 1:
+        partner = re.search(r"\bwith\s", tail[:100])
+        after = first_after(view, end + partner.end(), within=60) if partner else None
+        if after is not None:
+            group = [*group, *coordinated(view, after)]
     entities: list[Entity] = []
     for ref in group:
         if ref.entity not in entities:
             entities.append(ref.entity)
+    if len(entities) > 2:
+        entities = [e for e in entities if "jv" not in e.roles] or entities
     return entities
+
+
+def _purpose(view: SentenceView, end: int) -> str | None:
+    """What the partnership is for: the "to ..." / "for ..." / "on ..." phrase after its words."""
+    match = _PURPOSE.search(view.text[view.local(end) :])
+    return match.group("purpose").strip() if match else None
 
 
 def extract_partnerships(ctx: Context) -> list[Fact]:
@@ -79,6 +115,7 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
             else:
                 frame.fill("start", dates_of(view)[0])
             frame.fill("status", status_in(view.text, _STATUSES))
+            frame.fill("purpose", _purpose(view, view.start + match.end()))
             place = place_in(view)
             if place is not None:
                 frame.fill("location", place.to_json())

@@ -1,0 +1,117 @@
+"""The bundled examples: well-formed, readable, and the facts examples/README.md promises are extracted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gigatrack.annotate.registry import Registry
+from gigatrack.ingest import ReadError, read_articles
+from gigatrack.model import FACT_TYPES, Document
+from gigatrack.pipeline import process
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+ROW = re.compile(r"^\| ([a-z0-9-]+) \| (" + "|".join(FACT_TYPES) + r") \| (.+) \|$")
+ORG_SLOTS = ("supplier", "customer", "operator", "investor", "buyer", "seller")
+
+
+@lru_cache(maxsize=1)
+def expected_rows() -> tuple[tuple[str, str, dict[str, str]], ...]:
+    """(article id, fact type, {slot: value as written}) for each row of the README's fact table."""
+    rows = []
+    for line in (EXAMPLES / "README.md").read_text(encoding="utf-8").splitlines():
+        match = ROW.match(line)
+        if match:
+            slots = dict(pair.split("=", 1) for pair in match.group(3).split("; "))
+            rows.append((match.group(1), match.group(2), slots))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def documents() -> dict[str, Document]:
+    items = list(read_articles([EXAMPLES]))
+    errors = [str(item) for item in items if isinstance(item, ReadError)]
+    assert not errors, errors
+    return {item.id: process(item) for item in items if not isinstance(item, ReadError)}
+
+
+def fold(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+def group_ids(name: str) -> set[str]:
+    """The registry ids of ``name``'s organisation and of its parent (empty when the registry lacks it)."""
+    registry = Registry.default()
+    org = registry.lookup(name)
+    if org is None:
+        return set()
+    parent = registry.parent_of(org)
+    return {org.id} | ({parent.id} if parent else set())
+
+
+def same_org(predicted: Any, expected: str) -> bool:
+    """One folded name contains the other ("Hyundai" ~ "Hyundai Motor"), or the registry groups them."""
+    if not isinstance(predicted, str):
+        return False
+    name, _, alternatives = expected.removesuffix(")").partition(" (alternatives: ")
+    a = fold(predicted)
+    return any(
+        bool(a) and (a in fold(b) or fold(b) in a or bool(group_ids(predicted) & group_ids(b)))
+        for b in [name, *filter(None, alternatives.split(", "))]
+    )
+
+
+def test_every_text_article_has_a_valid_sidecar_and_a_trade_press_length() -> None:
+    articles = sorted(EXAMPLES.glob("*.txt"))
+    assert len(articles) == 10
+    for path in articles:
+        meta = json.loads(path.with_suffix(".meta.json").read_text(encoding="utf-8"))
+        assert meta["url"].startswith("https://example.com/"), path.name
+        assert meta["title"] and path.read_text(encoding="utf-8").startswith(meta["title"]), path.name
+        dt.date.fromisoformat(meta["published"])
+        assert 250 <= len(path.read_text(encoding="utf-8").split()) <= 650, path.name
+
+
+def test_all_thirteen_examples_read_without_errors_and_with_dates() -> None:
+    docs = documents()
+    assert len(docs) == 13
+    assert "solaris-atm-milan-buses" in docs and "hyundai-ses-ai-investment" in docs
+    assert {doc.article.kind for doc in docs.values()} == {"text", "html"}
+    assert all(doc.article.published is not None for doc in docs.values())
+
+
+def test_cleaning_drops_the_boilerplate_of_the_examples() -> None:
+    for doc in documents().values():
+        lines = doc.cleaned.text.splitlines()
+        assert "0" not in lines, doc.article.id
+        assert not {"No comments", "Post a Comment", "Share this article"} & set(lines), doc.article.id
+        assert "cookie" not in doc.cleaned.text.lower(), doc.article.id
+
+
+def test_readme_table_covers_every_article_and_every_fact_type() -> None:
+    rows = expected_rows()
+    assert {row[0] for row in rows} == set(documents())
+    assert {row[1] for row in rows} == set(FACT_TYPES)
+
+
+@pytest.mark.parametrize("row", expected_rows(), ids=lambda row: f"{row[0]}:{row[1]}")
+def test_expected_fact_is_extracted(row: tuple[str, str, dict[str, str]]) -> None:
+    article_id, fact_type, slots = row
+    facts = [f for f in documents()[article_id].facts if f.type == fact_type]
+    orgs = {slot: value for slot, value in slots.items() if slot in ORG_SLOTS and value != "null"}
+    if fact_type == "policy_target":
+        matches = [f for f in facts if str(f.get("year")) == slots["year"]
+                   and f.get("jurisdiction") == slots["jurisdiction"] and f.get("metric") == slots["metric"]]
+    elif fact_type == "partnership":
+        parties = slots["parties"].split(", ")
+        matches = [f for f in facts
+                   if all(any(same_org(p, name) for p in f.get("parties") or ()) for name in parties)]
+    else:
+        matches = [f for f in facts if all(same_org(f.get(slot), name) for slot, name in orgs.items())]
+    assert matches, f"{article_id}: no {fact_type} with {orgs or slots}; got {[f.slots for f in facts]}"

@@ -36,10 +36,14 @@ _SELL_ONLY = re.compile(r"\b(?:sell|selling)\s+only\s+(?:electric\s+vehicles|EVs
 _LEAD_DATE = re.compile(r"^(?:(?:by|in|from)\s+\d{4},?\s*)?(?:the\s+)?(?:sale|sales|use)?(?:\s+of\s+)?", re.I)
 _SEGMENT_AFTER = re.compile(
     r"^\s*(?:(?:electrification|penetration|share|conversion)\s+)?(?:of\s+(?:all\s+|the\s+|their\s+|its\s+)?)?"
-    r"(?P<seg>(?:(?:new|all|urban|public|electric|city|private|passenger|"
-    r"commercial|domestic|two|three|four|stage|carriage|total|light|heavy|[a-z]+-wheelers?)\s+){0,3}"
+    r"(?P<seg>(?:(?:[a-z]+-)?[a-z]+\s+(?:\([A-Z]{2,4}\)\s+)?){0,4}?"
     r"(?:cars?|vans?|buses|bus fleet|fleets?|taxis|vehicles?|vehicle (?:sales|registrations|production)|"
-    r"registrations|sales|motorcycles|motorbikes|scooters|trucks|two-wheelers|three-wheelers))\b",
+    r"registrations|sales|production|motorcycles|motorbikes|scooters|trucks|two-wheelers|three-wheelers))\b",
+    re.I,
+)
+_ALL_ZERO_EMISSION = re.compile(
+    r"\b(?:all|every)\s+(?P<seg>new\s+(?:[a-z-]+\s+){0,2}?(?:sales|cars|vehicles|vans))\s+"
+    r"(?:to\s+be|must\s+be|will\s+be|shall\s+be|being)\s+(?:zero[- ]emissions?|electric)\b",
     re.I,
 )
 _SEGMENT_BEFORE = re.compile(
@@ -105,7 +109,7 @@ def _segments(view: SentenceView, m: Mention, previous: list[str]) -> list[str]:
             modifier = segment.split()[0] if len(segment.split()) > 1 else ""
             return [segment, f"{modifier} {more.group('noun')}".strip()]
         return [segment]
-    if re.match(r"^\s+by\s+\d{4}", rest) and re.search(r"\band\s+$", head):
+    if re.match(r"^\s+by\s+\d{4}", rest):
         return previous[-1:]
     return []
 
@@ -114,10 +118,16 @@ def _fact(view: SentenceView, slots: dict[str, object]) -> Fact:
     return Fact("policy_target", slots, (Evidence(view.text, view.start, view.end),))
 
 
+_EQUIVALENT = re.compile(r"\b(?:sufficient|enough|equivalent|equal|power)\s+(?:to|for)?\s*(?:about|around|roughly|some)?\s*$",
+                         re.I)
+
+
 def _count_metric(view: SentenceView, m: Mention, item: str) -> str | None:
+    if _EQUIVALENT.search(view.text[: view.local(m.start)]):
+        return None
     if _CHARGING.search(item) or _CHARGING.search(view.text[view.local(m.start) : view.local(m.end) + 30]):
         return "charging_points"
-    if not re.search(r"\b(?:electric|EVs?|e-)", item + " " + view.text[view.local(m.end) :][:20]):
+    if not re.search(r"\b(?:electric|EVs?|e-|ZEVs?|zero[- ]emissions?)", item + " " + view.text):
         return None
     if re.search(r"\b(?:sales|sold|sell)\b", view.text):
         return "ev_sales"
@@ -159,6 +169,11 @@ def _targets_in(view: SentenceView, jurisdiction: str) -> list[Fact]:
             facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": item,
                                       "metric": metric, "target_value": getattr(m.value, "amount", None),
                                       "kind": metric}))
+    every = _ALL_ZERO_EMISSION.search(view.text)
+    year = _target_year(view, view.start + every.end()) if every else None
+    if every and year:
+        facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": every.group("seg"),
+                                  "metric": "ev_share", "target_value": 100, "kind": "ev_share"}))
     phaseout = _phaseout(view, jurisdiction)
     if phaseout is not None:
         facts.append(phaseout)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 _NO_BREAK_AFTER = frozenset(
     """
@@ -58,7 +59,7 @@ def split_sentences(text: str) -> list[Sentence]:
             bounds.append(cut)
     bounds.append(len(text))
     sentences: list[Sentence] = []
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in pairwise(bounds):
         chunk = text[start:end]
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk.rstrip())

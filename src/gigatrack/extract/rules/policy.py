@@ -118,8 +118,9 @@ def _fact(view: SentenceView, slots: dict[str, object]) -> Fact:
     return Fact("policy_target", slots, (Evidence(view.text, view.start, view.end),))
 
 
-_EQUIVALENT = re.compile(r"\b(?:sufficient|enough|equivalent|equal|power)\s+(?:to|for)?\s*(?:about|around|roughly|some)?\s*$",
-                         re.I)
+_EQUIVALENT = re.compile(
+    r"\b(?:sufficient|enough|equivalent|equal|power)\s+(?:to|for)?\s*(?:about|around|roughly|some)?\s*$", re.I
+)
 
 
 def _count_metric(view: SentenceView, m: Mention, item: str) -> str | None:

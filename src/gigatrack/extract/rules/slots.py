@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from gigatrack.extract.context import OrgRef, SentenceView
@@ -63,7 +64,7 @@ def dates_of(view: SentenceView) -> tuple[str | None, str | None]:
     """(start, end) stated in one sentence: "between 2022 and 2025", "from X to Y", "starting 2025"."""
     dates = view.of("date")
     start = end = None
-    for a, b in zip(dates, dates[1:], strict=False):
+    for a, b in pairwise(dates):
         left = view.text[: view.local(a.start)]
         middle = view.text[view.local(a.end) : view.local(b.start)]
         if _RANGE_MID.match(middle) and (_RANGE_LEFT.search(left) or _relation(a) in _START_RELATIONS):

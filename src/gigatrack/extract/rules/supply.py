@@ -80,7 +80,7 @@ def _is_vehicle_order(view: SentenceView) -> bool:
 
 
 def _pairs_from_supply_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
-    pairs = []
+    pairs: list[tuple[OrgRef, OrgRef]] = []
     for match in _SUPPLY_VERB.finditer(view.text):
         pos = view.start + match.start()
         supplier = nearest_before(view, pos)

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.rules.frame import Frame, status_in
-from gigatrack.extract.rules.slots import INVEST_CUE, dates_of, money_of, nearest_before, product_of
+from gigatrack.extract.rules.slots import (
+    INVEST_CUE,
+    agent_before,
+    dates_of,
+    money_of,
+    nearest_before,
+    product_of,
+)
 from gigatrack.model import Fact, Mention, Place
 
 _PLANT = re.compile(
@@ -86,20 +93,17 @@ def _plant_place(view: SentenceView, noun: re.Match[str]) -> Place | None:
     return None
 
 
-_CUSTOMER_BEFORE = re.compile(r"\b(?:supply|supplies|supplying|for|to|with)\s+(?:the\s+|its\s+)?$", re.I)
-
-
 def _operator(view: SentenceView, noun_start: int) -> OrgRef | None:
-    """The owner of the plant named at ``noun_start``: the nearest organisation before it, unless
-    that one is introduced as a customer or partner ("... supply Toyota", "with Ford"); then the
-    sentence's subject."""
+    """The owner of the plant named at ``noun_start``: a possessive right before it ("Samsung SDI's
+    battery plant"), else the organisation that acts in the clause (not one inside "with ...",
+    "to ..." or "for ...": a partner or a customer)."""
     ref = nearest_before(view, noun_start)
     if ref is None:
         return None
-    if _CUSTOMER_BEFORE.search(view.text[: view.local(ref.start)]):
-        subject = view.orgs[0]
-        return subject if subject is not ref and subject.end <= noun_start else None
-    return ref
+    gap = view.text[view.local(ref.end) : view.local(noun_start)]
+    if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,4}", gap):
+        return ref
+    return agent_before(view, noun_start)
 
 
 def _qualifies(view: SentenceView, noun: re.Match[str], operator: Entity) -> bool:

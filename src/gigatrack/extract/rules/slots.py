@@ -121,6 +121,23 @@ def nearest_before(view: SentenceView, pos: int, skip: Sequence[OrgRef] = ()) ->
     return refs[-1] if refs else None
 
 
+_OBLIQUE = re.compile(
+    r"\b(?:with|to|from|for|by|of|than|like|including|as|and|between|among|at|in)\s+(?:[\w’'-]+\s+){0,4}$", re.I
+)
+
+
+def agent_before(view: SentenceView, pos: int) -> OrgRef | None:
+    """The organisation that does what the word at ``pos`` says: the nearest one before it that is
+    not inside a prepositional phrase ("in collaboration with Subaru", "supplied by Vale"), else
+    the nearest one."""
+    refs = [r for r in view.orgs if r.end <= pos]
+    for ref in reversed(refs):
+        lead = view.text[max(0, view.local(ref.start) - 40) : view.local(ref.start)]
+        if not _OBLIQUE.search(lead):
+            return ref
+    return refs[-1] if refs else None
+
+
 def first_after(view: SentenceView, pos: int, within: int = 160) -> OrgRef | None:
     for ref in view.orgs:
         if pos <= ref.start <= pos + within:

@@ -17,13 +17,13 @@ from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.rules.frame import Frame, status_in
 from gigatrack.extract.rules.slots import (
     VALUE_CUE,
+    agent_before,
     coordinated,
     dates_of,
     duration_of,
     first_after,
     form_factor_of,
     money_of,
-    nearest_before,
     place_after,
     product_of,
     quantity_of,
@@ -82,10 +82,13 @@ def _is_vehicle_order(view: SentenceView) -> bool:
 def _pairs_from_supply_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
     pairs: list[tuple[OrgRef, OrgRef]] = []
     for match in _SUPPLY_VERB.finditer(view.text):
-        pos = view.start + match.start()
-        supplier = nearest_before(view, pos)
+        supplier = agent_before(view, view.start + match.start())
+        if supplier is None:
+            continue
         customer = first_after(view, view.start + match.end())
-        if supplier is None or customer is None or supplier.entity is customer.entity:
+        if customer is None and re.match(r"\s+(?:\w+\s+){0,2}?(?:its|their)\b", view.text[match.end() :]):
+            customer = view.orgs[0]
+        if customer is None or supplier.entity is customer.entity:
             continue
         pairs.extend((supplier, c) for c in coordinated(view, customer) if c.entity is not supplier.entity)
     return pairs
@@ -94,8 +97,9 @@ def _pairs_from_supply_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
 def _pairs_from_passive(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
     pairs = []
     for ref in view.orgs:
-        if _PASSIVE.search(view.text[: view.local(ref.start)]):
-            customer = first_after(view, ref.end, within=120)
+        passive = _PASSIVE.search(view.text[: view.local(ref.start)])
+        if passive:
+            customer = agent_before(view, view.start + passive.start())
             if customer is not None and customer.entity is not ref.entity:
                 pairs.append((ref, customer))
     return pairs
@@ -104,8 +108,7 @@ def _pairs_from_passive(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
 def _pairs_from_source_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
     pairs = []
     for match in _SOURCE_VERB.finditer(view.text):
-        pos = view.start + match.start()
-        customer = nearest_before(view, pos)
+        customer = agent_before(view, view.start + match.start())
         tail = view.text[match.end() :]
         supplier = None
         source = re.search(r"\bfrom\s", tail[:120])
@@ -118,6 +121,11 @@ def _pairs_from_source_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
         if customer and supplier and customer.entity is not supplier.entity:
             pairs.append((supplier, customer))
     return pairs
+
+
+def _downstream(supplier: Entity, customer: Entity) -> bool:
+    """An automaker does not supply a cell maker with cells: the ranks say the roles are swapped."""
+    return supplier.rank is not None and customer.rank is not None and supplier.rank > customer.rank
 
 
 def _oriented(a: Entity, b: Entity) -> tuple[Entity, Entity] | None:
@@ -141,7 +149,7 @@ def find_pairs(view: SentenceView) -> list[tuple[Entity, Entity]]:
     if len(view.entities()) < 2 or not _has_battery_context(view) or _is_vehicle_order(view):
         return []
     refs = _pairs_from_passive(view) or _pairs_from_supply_verb(view) or _pairs_from_source_verb(view)
-    pairs = [(s.entity, c.entity) for s, c in refs]
+    pairs = [(s.entity, c.entity) for s, c in refs if not _downstream(s.entity, c.entity)]
     return pairs or _pairs_from_deal_noun(view)
 
 

@@ -1,91 +1,355 @@
 """Orders: a buyer's demand for vehicles (buses, trucks, three-wheelers) or battery units.
 
-"BUYER ordered / will purchase / reserved N ITEMS (from SELLER)", "SELLER won / secured an order
-for N ITEMS from BUYER", "SELLER will deliver N ITEMS to BUYER", "the tender was awarded by BUYER".
+The counted noun phrase ("297 non-AC electric buses") is the item and quantity; the buyer and
+seller come from how the sentence frames the deal:
+"SELLER won / secured / bagged an order for N ITEMS from BUYER" (or "... awarded by BUYER" nearby),
+"an order for N ITEMS from BUYER", "BUYER ordered / will procure / reserved N ITEMS (from SELLER)",
+"BUYER signed a contract for the purchase of N ITEMS", "N ITEMS purchased by BUYER",
+"SELLER will deliver N ITEMS to BUYER", "BUYER ... its tender for N ITEMS".
+A buyer may be a public body written in lower case ("the city of Medellín").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from gigatrack.extract.context import Context, OrgRef, SentenceView
+from gigatrack.annotate.places import place_of
+from gigatrack.extract.context import Context, Entity, SentenceView
 from gigatrack.extract.rules.frame import Frame
-from gigatrack.extract.rules.slots import first_after, nearest_before, place_in
-from gigatrack.model import Fact, Mention, Money
+from gigatrack.extract.rules.slots import first_after, nearest_before
+from gigatrack.model import Fact, Money, Place
 
-_ITEM = re.compile(
-    r"\b(?:e-?bus(?:es)?|bus(?:es)?|trucks?|vehicles?|cars?|EVs|units|(?:three|two)-wheelers?|"
-    r"scooters?|motorcycles?|motorbikes?|vans?|tractors?|rickshaws?|HiLoad|semis?)\b",
+_ITEM_NOUN = (
+    r"(?:e-?bus(?:es)?|bus(?:es)?|coach(?:es)?|trucks?|lorries|tippers?|vehicles?|cars?|EVs|units|"
+    r"(?:e-?)?(?:three|two)-wheelers?|scooters?|motorcycles?|motorbikes?|vans?|tractors?|rickshaws?|semis?|"
+    r"pickups?)"
+)
+_STOP_WORD = r"(?:of|for|to|from|and|or|with|by|in|at|on|that|which|the|a|an|per|each|worth|over)"
+_COUNTED = re.compile(
+    r"(?<![\d.,$€£¥₹])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,%])\s+(?:\([^()]{1,20}\)\s+)?"
+    rf"(?P<item>(?:(?!{_STOP_WORD}\b)(?:[\w.’'-]+|\([^()]{{1,20}}\)),?\s+){{0,5}}?{_ITEM_NOUN}"
+    r"(?:\s+(?!(?:of|for|to|from|and|with|by|in)\b)[A-Z][\w-]*(?:\s+\d+)?)?)\b",
     re.I,
 )
+_PERIOD = re.compile(r"^\s*(?:a|per|each|every)\s+(?P<per>year|annum|month)\b|^\s*(?P<adv>annually|monthly)\b", re.I)
+_GENERIC_WORDS = frozenset({"units", "unit", "vehicles", "such", "these", "those", "more", "new", "additional"})
+
+_WIN = re.compile(
+    r"\b(?:won|wins?|winning|secur(?:ed|es?|ing)|bag(?:s|ged|ging)?|receiv(?:ed|es?|ing)|clinch(?:ed|es)|"
+    r"land(?:ed|s)|(?:was|were|been|is|has been)\s+awarded(?!\s+by))\b"
+    r"(?=[^.;]{0,60}?\b(?:orders?|contracts?|tenders?|deals?)\b)",
+    re.I,
+)
+_ORDER_NOUN = re.compile(r"\b(?:an?|the|its|their|this|that|new|firm|first|latest)\s+(?:[\w-]+\s+){0,3}?orders?\s+for\b",
+                         re.I)
 _BUY = re.compile(
-    r"\b(?:order(?:s|ed)?|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing|ement)|buy(?:s|ing)?|bought|"
-    r"reserv(?:e|es|ed|ing))\b",
+    r"\b(?:ordered|reserved|procured|purchased|bought|"
+    r"(?:will|to|would|shall|plans? to|planning to|agreed to)\s+(?:also\s+)?(?:order|procure|purchase|buy|reserve)|"
+    r"(?:orders?|procures?|purchases?|buys|reserves?)(?=\s+(?:a\s+total\s+of\s+|an?\s+(?:additional|further)\s+)?\d)|"
+    r"placed\s+(?:an?|its|their)\s+(?:[\w-]+\s+){0,2}?order|"
+    r"signed\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:contract|deal|agreement)\s+(?:for|to)\s+(?:the\s+)?"
+    r"(?:purchase|procure(?:ment)?|buy|supply))\b(?!\s+by\b)",
     re.I,
 )
-_WIN = re.compile(r"\b(?:won|wins|secured|secures|bagged|bags|received|receives|bagging|securing)\b", re.I)
-_DELIVER = re.compile(r"\b(?:deliver(?:s|ed|y|ies|ing)?|supply|supplies|supplied)\b", re.I)
-_BY_BUYER = re.compile(r"\b(?:awarded|placed|issued|ordered)\s+by\s+", re.I)
+_PASSIVE_BUY = re.compile(r"^\s*(?:were\s+|was\s+|being\s+|have\s+been\s+)?(?:purchased|ordered|procured|bought|"
+                          r"reserved)\s+by\s+", re.I)
+_DELIVER = re.compile(
+    r"\b(?:deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|deliver(?:y|ies)\s+of|supply\s+of)\s+"
+    r"(?:(?:a\s+total\s+of|more\s+than|over|another|an?\s+additional|up\s+to)\s+)?(?=\d)",
+    re.I,
+)
+_TO_BUYER = re.compile(r"^\s*(?:,\s*)?to\s+", re.I)
+_TENDER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:tender|procurement|bid)\s+(?:for|of)\s+(?=\d)", re.I)
+_BY_BUYER = re.compile(
+    r"\b(?:tender|order|contract|deal|LoA|letter of award)\b[^.;]{0,30}?\b(?:was|were|has been|had been)\s+"
+    r"(?:awarded|placed|issued|sent|floated|given)\s+by\s+",
+    re.I,
+)
 _FROM = re.compile(r"\bfrom\s+", re.I)
+_LATTER = re.compile(r"^\s*(?:of|from)\s+the\s+(?P<which>latter|former)\b", re.I)
+_DESCRIPTOR = re.compile(r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}", re.I)
+_PUBLIC_BODY = re.compile(
+    r"(?:the\s+)?(?P<name>(?:city|municipality|government|state|province|ministry|port|county)\s+of\s+"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+    r"|(?:[A-Z][\w’'-]*\s+){1,3}(?:[a-z]+\s+){0,2}(?:transport|transit|bus)\s+"
+    r"(?:operator|authority|company|corporation|agency|undertaking|department))\b"
+)
+_UNIT_PRICE = re.compile(r"^\s*(?:each|apiece|a\s+piece|per\s+(?:unit|bus|truck|vehicle))\b", re.I)
+_VALUE_CUE = re.compile(r"\b(?:worth|valued|value|cost(?:ing)?|priced|amount(?:ing)?\s+to)\b", re.I)
+_SUM_OF_ORDERS = re.compile(r"\b(?:together|combined|both\s+orders|(?:two|three|four)\s+orders)\b", re.I)
+_ORDER_REFERENCE = re.compile(r"\b(?:order|contract|deal|tender|these|this)\b", re.I)
+_LOOKAHEAD = 3
 
 
-def _vehicle_count(view: SentenceView) -> Mention | None:
-    for m in view.of("count"):
-        item = getattr(m.value, "item", None) or m.text
-        if _ITEM.search(str(item)) or _ITEM.search(view.text[view.local(m.end) : view.local(m.end) + 40]):
-            return m
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    """A counted noun phrase of the sentence, offsets local to it."""
+
+    amount: float
+    item: str
+    period: str
+    start: int
+    end: int
+
+    @property
+    def generic(self) -> bool:
+        """"40 units", "500 such vehicles": the item is named elsewhere."""
+        return set(self.item.lower().split()) <= _GENERIC_WORDS
+
+
+@dataclass(slots=True)
+class _Draft:
+    """One order read from one sentence, before the article-level passes."""
+
+    view: SentenceView
+    counted: _Counted
+    buyer: str | None
+    seller: str | None
+    buyer_end: int
+    money: list[Money] = field(default_factory=list)
+    region: str | None = None
+
+
+def _counted_items(text: str) -> list[_Counted]:
+    out = []
+    for match in _COUNTED.finditer(text):
+        item = re.sub(r"\s*\([^()]*\)|,", "", match.group("item"))
+        period = _PERIOD.match(text[match.end() :])
+        per = "total"
+        if period:
+            per = "year" if (period.group("per") or period.group("adv") or "").lower() in ("year", "annum",
+                                                                                        "annually") else "month"
+        out.append(_Counted(float(match.group("num").replace(",", "")), " ".join(item.split()), per,
+                            match.start(), match.end()))
+    return out
+
+
+def _count_after(counted: list[_Counted], pos: int, within: int = 80) -> _Counted | None:
+    return next((c for c in counted if pos <= c.start <= pos + within), None)
+
+
+def _party_at(view: SentenceView, pos: int) -> tuple[str, int] | None:
+    """The party named from local offset ``pos`` on: a public body, or the first organisation a few words on."""
+    rest = view.text[pos:]
+    body = _PUBLIC_BODY.match(rest)
+    org = first_after(view, view.start + pos, within=40)
+    if body and (org is None or view.local(org.start) >= pos + body.start("name")):
+        return body.group("name"), pos + body.end()
+    lead = _DESCRIPTOR.match(rest)
+    if org is not None and lead is not None and view.local(org.start) <= pos + lead.end() + 1:
+        return org.entity.display_name(), view.local(org.end)
     return None
 
 
-def _after_word(view: SentenceView, pattern: re.Pattern[str], start: int = 0) -> OrgRef | None:
-    match = pattern.search(view.text, start)
-    return first_after(view, view.start + match.end(), within=30) if match else None
+def _subject(view: SentenceView, pos: int) -> str | None:
+    """The subject of the clause whose verb starts at local offset ``pos``."""
+    head = view.text[:pos]
+    bodies = [m for m in _PUBLIC_BODY.finditer(head) if re.fullmatch(r"[\s,]*(?:\w+\s+){0,3}", head[m.end() :])]
+    org = nearest_before(view, view.start + pos)
+    if bodies and (org is None or view.local(org.end) <= bodies[-1].start()):
+        return bodies[-1].group("name")
+    if org is None:
+        return None
+    between = head[view.local(org.end) :]
+    if re.search(r"\b(?:and|with)\s*$", between) or len(between) > 90:
+        return None
+    appositive = re.match(r"^\s*,[^,]{0,60}$", between)
+    if appositive and "," not in between[1:]:
+        earlier = nearest_before(view, org.start)
+        if earlier is not None and re.search(r",\s*(?:an?|the)\b[^,]*$", head[view.local(earlier.end) : view.local(org.start)]):
+            return earlier.entity.display_name()
+    return org.entity.display_name()
 
 
-def _roles(view: SentenceView) -> tuple[OrgRef | None, OrgRef | None]:
-    """(buyer, seller) of the order the sentence states."""
-    win = _WIN.search(view.text)
+def _latter(view: SentenceView, pos: int, buyer: str | None) -> str | None:
+    """"of the latter" / "from the former": the second / first of the organisations named before."""
+    match = _LATTER.match(view.text[pos:])
+    if match is None:
+        return None
+    named: list[Entity] = []
+    for ref in view.orgs:
+        if view.local(ref.end) <= pos and ref.entity not in named and ref.entity.display_name() != buyer:
+            named.append(ref.entity)
+    if not named:
+        return None
+    return (named[-1] if match.group("which").lower() == "latter" else named[0]).display_name()
+
+
+def _read(view: SentenceView) -> _Draft | None:
+    """The order the sentence states, if it states one with a counted item."""
+    text = view.text
+    counted = _counted_items(text)
+    if not counted:
+        return None
+    win = _WIN.search(text)
     if win:
-        seller = nearest_before(view, view.start + win.start())
-        buyer = _after_word(view, _FROM, win.end()) or _after_word(view, _BY_BUYER)
-        return buyer, seller
-    buy = _BUY.search(view.text)
+        count = _count_after(counted, win.end(), within=120)
+        if count is not None:
+            seller = _subject(view, win.start())
+            from_ = _FROM.search(text, count.end)
+            party = _party_at(view, from_.end()) if from_ and from_.start() - count.end < 40 else None
+            buyer, end = party if party else (None, win.end())
+            return _Draft(view, count, buyer, seller, end)
+    noun = _ORDER_NOUN.search(text)
+    if noun:
+        count = _count_after(counted, noun.end(), within=20)
+        from_ = _FROM.search(text, count.end) if count else None
+        if count and from_ and from_.start() - count.end < 20:
+            party = _party_at(view, from_.end())
+            seller_ref = nearest_before(view, view.start + noun.start())
+            if party:
+                seller = seller_ref.entity.display_name() if seller_ref else None
+                return _Draft(view, count, party[0], seller if seller != party[0] else None, party[1])
+    for count in counted:
+        passive = _PASSIVE_BUY.match(text[count.end :])
+        if passive:
+            party = _party_at(view, count.end + passive.end())
+            if party:
+                return _Draft(view, count, party[0], None, party[1])
+    buy = _BUY.search(text)
     if buy:
-        buyer = nearest_before(view, view.start + buy.start())
-        seller = _after_word(view, _FROM, buy.end())
-        return buyer, seller
+        count = _count_after(counted, buy.end(), within=60)
+        buyer = _subject(view, buy.start())
+        if count and buyer:
+            from_ = re.match(r"^\s*(?:from|of)\s+", text[count.end :])
+            seller = _latter(view, count.end, buyer)
+            if seller is None and from_:
+                party = _party_at(view, count.end + from_.end())
+                seller = party[0] if party else None
+            return _Draft(view, count, buyer, seller if seller != buyer else None, count.end)
+    tender = _TENDER.search(text)
+    if tender:
+        count = _count_after(counted, tender.end(), within=5)
+        buyer = _subject(view, tender.start())
+        if count and buyer:
+            return _Draft(view, count, buyer, None, count.end)
+    return _delivery(view, counted)
+
+
+def _delivery(view: SentenceView, counted: list[_Counted]) -> _Draft | None:
+    """"SELLER will deliver N ITEMS to BUYER" / "deliveries of N ITEMS to BUYER"."""
     deliver = _DELIVER.search(view.text)
-    if deliver:
-        seller = nearest_before(view, view.start + deliver.start())
-        to = re.search(r"\bto\s+(?:the\s+)?", view.text[deliver.end() :])
-        buyer = first_after(view, view.start + deliver.end() + to.end(), within=60) if to else None
-        return buyer, seller
-    return None, None
+    if deliver is None:
+        return None
+    count = _count_after(counted, deliver.end(), within=5)
+    to = _TO_BUYER.match(view.text[count.end :]) if count else None
+    if count is None or to is None:
+        return None
+    pos = count.end + to.end()
+    seller = _subject(view, deliver.start())
+    party = _party_at(view, pos)
+    if party is not None:
+        return _Draft(view, count, party[0], seller if seller != party[0] else None, party[1])
+    place = next((m for m in view.of("place") if view.local(m.start) == pos), None)
+    if place is None or seller is None:
+        return None
+    return _Draft(view, count, None, seller, pos, region=place.text)
+
+
+def _order_money(view: SentenceView, after: int = 0) -> list[Money]:
+    """The value of the order the sentence states: not a unit price, not the sum of several orders."""
+    if _SUM_OF_ORDERS.search(view.text):
+        return []
+    out = []
+    for m in view.of("money"):
+        local = view.local(m.start)
+        lead = view.text[max(after, local - 40) : local]
+        if isinstance(m.value, Money) and local >= after and not _UNIT_PRICE.match(view.text[view.local(m.end) :]) \
+                and (_VALUE_CUE.search(lead) or re.search(r"\b(?:for|at)\s+(?:about\s+|around\s+)?$", lead)):
+            out.append(m.value)
+    return out
+
+
+def _buyer_by(ctx: Context, index: int) -> tuple[str, SentenceView] | None:
+    """"The tender was awarded by BUYER" in the sentence or the next two."""
+    for view in ctx.sentences[index : index + 3]:
+        match = _BY_BUYER.search(view.text)
+        if match:
+            party = _party_at(view, match.end())
+            if party:
+                return party[0], view
+    return None
+
+
+def _region(draft: _Draft) -> str | None:
+    if draft.region:
+        return draft.region
+    if draft.buyer:
+        words = draft.buyer.replace("city of ", "").split()
+        for size in (2, 1):
+            if len(words) >= size and place_of(" ".join(words[:size])) is not None:
+                return " ".join(words[:size])
+    tail = draft.view.text[draft.buyer_end :]
+    place = re.match(r"^[^.;]{0,40}?\b(?:in|across|for|to)\s+(?:the\s+)?(?:city\s+of\s+)?", tail)
+    if place:
+        pos = draft.buyer_end + place.end()
+        hit = next((m for m in draft.view.of("place") if draft.view.local(m.start) == pos), None)
+        if hit is not None and isinstance(hit.value, Place):
+            return hit.text
+    return None
+
+
+def _value_nearby(ctx: Context, index: int, draft: _Draft) -> list[Money]:
+    """A following sentence that prices the same order ("The total order is valued at Rs 424 crore")."""
+    for view in ctx.sentences[index + 1 : index + 1 + _LOOKAHEAD]:
+        counts = _counted_items(view.text)
+        if any(c.amount != draft.counted.amount for c in counts):
+            return []
+        if _ORDER_REFERENCE.search(view.text) and _VALUE_CUE.search(view.text):
+            money = _order_money(view)
+            if money:
+                return money
+    return []
+
+
+def _drafts(ctx: Context) -> list[tuple[int, _Draft]]:
+    out = []
+    for index, view in enumerate(ctx.sentences):
+        draft = _read(view)
+        if draft is None:
+            continue
+        if draft.buyer is None and draft.region is None:
+            by = _buyer_by(ctx, index)
+            if by is None:
+                continue
+            draft.buyer = by[0]
+        draft.money = _order_money(view, draft.counted.start) or _order_money(view)
+        out.append((index, draft))
+    return out
+
+
+def _frame(ctx: Context, index: int, draft: _Draft, item: str, seller: str | None) -> Frame:
+    frame = Frame("order")
+    frame.fill("buyer", draft.buyer)
+    frame.fill("item", item)
+    frame.fill("seller", seller)
+    frame.fill("quantity", draft.counted.amount)
+    frame.fill("period", draft.counted.period)
+    frame.cite(draft.view)
+    money = draft.money or _value_nearby(ctx, index, draft)
+    frame.add_money(money)
+    start = next((d for d in draft.view.of("date") if getattr(d.value, "relation", None) in ("from", "starting")), None)
+    frame.fill("start", getattr(start.value, "iso", None) if start else None)
+    frame.fill("region", _region(draft))
+    return frame
 
 
 def extract_orders(ctx: Context) -> list[Fact]:
     facts = []
-    for view in ctx.sentences:
-        count = _vehicle_count(view)
-        if count is None or not (_BUY.search(view.text) or _WIN.search(view.text) or _DELIVER.search(view.text)):
+    seen: list[tuple[str | None, str | None, float]] = []
+    last_item: str | None = None
+    last_seller: str | None = None
+    for index, draft in _drafts(ctx):
+        item, seller = draft.counted.item, draft.seller
+        if draft.counted.generic:
+            if last_item is None:
+                continue
+            item, seller = last_item, seller or last_seller
+        key = (draft.buyer, seller, draft.counted.amount)
+        if key in seen or (draft.buyer is not None and draft.buyer == seller):
             continue
-        buyer, seller = _roles(view)
-        if buyer is None or (seller is not None and seller.entity is buyer.entity):
-            continue
-        frame = Frame("order")
-        frame.fill("buyer", buyer.entity.display_name())
-        if seller is not None:
-            frame.fill("seller", seller.entity.display_name())
-        item = getattr(count.value, "item", None)
-        frame.fill("item", str(item) if item else None)
-        frame.fill("quantity", getattr(count.value, "amount", None))
-        frame.fill("period", getattr(count.value, "per", None) or "total")
-        frame.add_money([m for m in view.values("money") if isinstance(m, Money)])
-        start = next((d for d in view.of("date") if getattr(d.value, "relation", None) in ("from", "starting")), None)
-        frame.fill("start", getattr(start.value, "iso", None) if start else None)
-        place = place_in(view)
-        if place is not None:
-            frame.fill("region", place.city or place.region)
-        frame.cite(view)
-        facts.append(frame.to_fact(money_slot="value"))
+        seen.append(key)
+        last_item, last_seller = item, seller
+        facts.append(_frame(ctx, index, draft, item, seller).to_fact(money_slot="value"))
     return facts

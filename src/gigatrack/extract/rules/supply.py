@@ -16,6 +16,7 @@ import re
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.rules.frame import Frame, status_in
 from gigatrack.extract.rules.slots import (
+    INVEST_CUE,
     VALUE_CUE,
     agent_before,
     coordinated,
@@ -62,6 +63,7 @@ _APPLICATION = re.compile(
     r"electric (?:cars|trucks|buses|pickups?)|models))\b"
 )
 _PRODUCTION = re.compile(r"\b(?:produc\w*|manufactur\w*|output|plant|factory)\b", re.I)
+_PLANT_TALK = re.compile(r"\b(?:plant|factory|facility|gigafactory|joint venture|JV)\b", re.I)
 _LINK_WINDOW = 6
 _STATUSES = ("terminated", "rumored", "mou", "signed", "planned", "announced")
 
@@ -165,6 +167,8 @@ def _linked(view: SentenceView, supplier: Entity, customer: Entity) -> bool:
 def _supply_volume(views: list[SentenceView]) -> float | None:
     """A GWh figure of the deal, not a plant's output ("will produce 28 GWh")."""
     for view in views:
+        if _PLANT_TALK.search(view.text) and not _SUPPLY_VERB.search(view.text):
+            continue
         for m in view.of("energy"):
             before = view.text[max(0, view.local(m.start) - 40) : view.local(m.start)]
             if not _PRODUCTION.search(before):
@@ -186,7 +190,8 @@ def _fill(frame: Frame, views: list[SentenceView], triggers: list[SentenceView])
         start, end = dates_of(view)
         frame.fill("start", start)
         frame.fill("end", end)
-        frame.add_money(money_of(view, VALUE_CUE))
+        if not INVEST_CUE.search(view.text):
+            frame.add_money(money_of(view, VALUE_CUE))
         for site in re.finditer(r"\b(?:plant|factory|facility|facilities|site)\s+in\b", view.text):
             frame.fill("production_site", _place_json(place_after(view, view.start + site.end())))
     frame.fill("duration_years", duration_of(triggers))

@@ -93,6 +93,9 @@ def _plant_place(view: SentenceView, noun: re.Match[str]) -> Place | None:
     return None
 
 
+_RELATIVE = re.compile(r",\s+(?:a|an|the)\s+[^,;]{0,60}?\b(?:that|which|who)\s+(?:is|was|has|will|plans)\b")
+
+
 def _operator(view: SentenceView, noun_start: int) -> OrgRef | None:
     """The owner of the plant named at ``noun_start``: a possessive right before it ("Samsung SDI's
     battery plant"), else the organisation that acts in the clause (not one inside "with ...",
@@ -101,7 +104,7 @@ def _operator(view: SentenceView, noun_start: int) -> OrgRef | None:
     if ref is None:
         return None
     gap = view.text[view.local(ref.end) : view.local(noun_start)]
-    if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,4}", gap):
+    if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,4}", gap) or _RELATIVE.match(gap):
         return ref
     return agent_before(view, noun_start)
 
@@ -149,21 +152,23 @@ def _places(view: SentenceView) -> list[Place]:
 
 def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
     """Does this later sentence speak of the plant? Then it may refine its place. The sentence
-    right after the plant's own may speak of it without naming it ("The initial capacity is ...")."""
+    right after the plant's own may speak of it without naming it ("The initial capacity is ..."),
+    and so may one that names the operator and a capacity."""
     places = _places(view)
-    if any(_same_place(plant.place, p) for p in places):
-        return True
-    others = set(view.entities()) - {plant.operator} - {r.entity for r in view.orgs if r.anaphor}
-    if follows and not others and not places and _CAPACITY.search(view.text):
-        return True
     anaphor = _PLANT_ANAPHOR.search(view.text)
-    if anaphor is None or others:
-        return False
+    same = any(_same_place(plant.place, p) for p in places)
     finer = [p for p in places if _refines(plant.place, p)]
-    if finer:
+    if finer and (anaphor or same):
         plant.place = finer[0]
         return True
-    return not places
+    if same:
+        return True
+    others = set(view.entities()) - {plant.operator} - {r.entity for r in view.orgs if r.anaphor}
+    if others or places:
+        return False
+    if _CAPACITY.search(view.text) and (follows or plant.operator in view.entities()):
+        return True
+    return anaphor is not None
 
 
 def _fill(frame: Frame, views: list[SentenceView]) -> None:

@@ -56,6 +56,10 @@ def _combine(a: Place, b: Place) -> Place | None:
     return Place(city=a.city or b.city, region=a.region or b.region, country=a.country or b.country)
 
 
+_PLACE_JOIN = re.compile(r",\s*|['’]s\s+|\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?(?:(?:state|province|region)\s+of\s+)?|\s+")
+_BUILT_BY = re.compile(r"\b(?:developed|built|operated|run|constructed|owned|managed)\s+by\s+(?:[\w-]+\s+){0,4}?$")
+
+
 def merged_place(view: SentenceView, mention: Mention) -> Place | None:
     """A place with the places joined to it: "Glendale, Kentucky", "Germany’s Saarland", "Pohang in Korea"."""
     place = mention.value
@@ -65,7 +69,7 @@ def merged_place(view: SentenceView, mention: Mention) -> Place | None:
     last = mention
     for nxt in places[places.index(mention) + 1 :]:
         gap = view.text[view.local(last.end) : view.local(nxt.start)]
-        if not isinstance(nxt.value, Place) or not re.fullmatch(r",\s*|['’]s\s+|\s+in\s+|\s+", gap):
+        if not isinstance(nxt.value, Place) or not _PLACE_JOIN.fullmatch(gap):
             break
         combined = _combine(place, nxt.value)
         if combined is None:
@@ -77,7 +81,7 @@ def merged_place(view: SentenceView, mention: Mention) -> Place | None:
 def _plant_place(view: SentenceView, noun: re.Match[str]) -> Place | None:
     """Where the plant is: "plant in X", "its X facility", or the one place the sentence names."""
     start, end = view.start + noun.start(), view.start + noun.end()
-    places = view.of("place")
+    places = [m for m in view.of("place") if not _dateline(m)]
     for m in places:
         gap = view.text[view.local(end) : view.local(m.start)]
         if m.start >= end and re.fullmatch(r"\s+(?:(?:located\s+)?(?:in|at|near|of)\s+)(?:[\w’'-]+\s+){0,4}", gap):
@@ -141,13 +145,18 @@ def _refines(general: Place, specific: Place) -> bool:
 
 @dataclass(slots=True)
 class _Plant:
-    operator: Entity
+    operator: Entity | None
     place: Place
     views: list[SentenceView]
 
 
 def _places(view: SentenceView) -> list[Place]:
-    return [merged for m in view.of("place") if (merged := merged_place(view, m)) is not None]
+    return [merged for m in view.of("place") if not _dateline(m) and (merged := merged_place(view, m)) is not None]
+
+
+def _dateline(mention: Mention) -> bool:
+    """"BEIJING (Reuters) -": the place a story was filed from, not where a plant is."""
+    return mention.text.isupper() and len(mention.text) > 3
 
 
 def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
@@ -156,14 +165,14 @@ def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
     and so may one that names the operator and a capacity."""
     places = _places(view)
     anaphor = _PLANT_ANAPHOR.search(view.text)
+    others = set(view.entities()) - {plant.operator} - {r.entity for r in view.orgs if r.anaphor}
     same = any(_same_place(plant.place, p) for p in places)
     finer = [p for p in places if _refines(plant.place, p)]
-    if finer and (anaphor or same):
+    if finer and not others and (anaphor or same):
         plant.place = finer[0]
         return True
     if same:
         return True
-    others = set(view.entities()) - {plant.operator} - {r.entity for r in view.orgs if r.anaphor}
     if others or places:
         return False
     if _CAPACITY.search(view.text) and (follows or plant.operator in view.entities()):
@@ -189,24 +198,49 @@ def _fill(frame: Frame, views: list[SentenceView]) -> None:
     frame.fill("status", status_in(" ".join(v.text for v in views), _STATUSES))
 
 
-def _triggers(view: SentenceView) -> list[tuple[Entity, Place]]:
-    found = []
+def _triggers(view: SentenceView) -> list[tuple[Entity | None, Place]]:
+    found: list[tuple[Entity | None, Place]] = []
     for noun in _PLANT.finditer(view.text):
         ref = _operator(view, view.start + noun.start())
         place = _plant_place(view, noun)
-        if ref is not None and place is not None and _qualifies(view, noun, ref.entity):
+        if place is None:
+            continue
+        if ref is None:
+            if _BATTERY_WORDS.search(view.text):
+                found.append((None, place))
+        elif _qualifies(view, noun, ref.entity):
             found.append((ref.entity, place))
     return found
+
+
+def _builder(view: SentenceView) -> Entity | None:
+    """The organisation a sentence says builds or runs the plant: "... is being developed by X"."""
+    for ref in view.orgs:
+        if _BUILT_BY.search(view.text[: view.local(ref.start)]):
+            return ref.entity
+    return None
+
+
+def _partners(ctx: Context, a: Entity | None, b: Entity | None) -> bool:
+    return a is not None and b is not None and any({a, b} <= set(v.entities()) for v in ctx.sentences)
+
+
+def _same_plant(ctx: Context, plant: _Plant, operator: Entity | None, place: Place) -> bool:
+    if plant.operator is operator and (
+        _same_place(plant.place, place) or _refines(plant.place, place) or _refines(place, plant.place)
+    ):
+        return True
+    specific = bool(place.city or place.region) and _same_place(plant.place, place)
+    return specific and (bool(place.city) or _partners(ctx, plant.operator, operator))
 
 
 def extract_facilities(ctx: Context) -> list[Fact]:
     plants: list[_Plant] = []
     for index, view in enumerate(ctx.sentences):
         for operator, place in _triggers(view):
-            same = next((p for p in plants if (p.operator is operator and (
-                _same_place(p.place, place) or _refines(p.place, place) or _refines(place, p.place)))
-                or (place.city and _same_place(p.place, place))), None)
+            same = next((p for p in plants if _same_plant(ctx, p, operator, place)), None)
             if same is not None:
+                same.operator = same.operator or operator
                 if _refines(same.place, place):
                     same.place = place
                 if view not in same.views:
@@ -215,9 +249,13 @@ def extract_facilities(ctx: Context) -> list[Fact]:
             plant = _Plant(operator, place, [view])
             later = ctx.window(index, after=_LINK_WINDOW)[1:]
             plant.views += [v for i, v in enumerate(later) if _link(plant, v, follows=i == 0)]
+            builder = next((b for v in plant.views if (b := _builder(v)) is not None), None)
+            plant.operator = builder or plant.operator
             plants.append(plant)
     facts = []
     for plant in plants:
+        if plant.operator is None:
+            continue
         frame = Frame("facility")
         frame.fill("operator", plant.operator.display_name())
         frame.fill("location", plant.place.to_json())

@@ -46,6 +46,11 @@ _PLANT_ANAPHOR = re.compile(
     re.I,
 )
 _CAPACITY = re.compile(r"\b(?:capacity|capacities|output|produce|production|GWh|tons|tonnes)\b", re.I)
+_EXPANSION = re.compile(
+    r"\b(?P<what>(?:plans?\s+)?(?:staged\s+)?(?:expan(?:d|ds|ding|sion|sions)\b|(?:increase|raise|boost|lift)\w*\s+"
+    r"(?:its\s+|the\s+|total\s+)?capacity|scal(?:e|ing) up|upgrad(?:e|ing))[^.;]{0,80}?)(?=[.;,]|\s+and\s+will\b|$)",
+    re.I,
+)
 _STATUSES = ("terminated", "under_construction", "operating", "planned", "announced")
 _LINK_WINDOW = 4
 
@@ -195,6 +200,7 @@ def _fill(frame: Frame, views: list[SentenceView]) -> None:
     frame.fill("product", product_of(views[:1]) or product_of(views, default="batteries"))
     frame.fill("chemistry", next((v for view in views for v in view.values("chemistry")), None))
     frame.fill("status", status_in(views[0].text, _STATUSES))
+    frame.fill("expansion", next((m.group("what").strip() for v in views if (m := _EXPANSION.search(v.text))), None))
     frame.fill("status", status_in(" ".join(v.text for v in views), _STATUSES))
 
 

@@ -1,85 +1,208 @@
 """Investments: who puts how much money into what, and stakes bought in other companies.
 
-"X will invest $5 billion in Y / to build Z" gives investor, value, target and purpose;
-"X bought a 1.2 percent stake in Y" / "X acquired 30% of Y" gives investor, target and the
-stake as purpose.
+"X will invest $5 billion in Y / to build Z", "X announced an investment of EUR 7.3 billion to build Z",
+"X began construction ... with an investment of Rs 2,400 crore", "Y and Z each invested 400 million yuan",
+"MONEY will be invested in Y" (the article's investor again) give investor, value, target and purpose;
+"X bought a 1.2 percent stake in Y", "X acquired 30% of Y", "the sale of a 75 per cent stake in Y to X"
+give investor, target and the stake as purpose. Money put into a plant the article already presents
+("invested $4 billion into the plant") is that facility's investment, not a fact of its own.
 """
 
 from __future__ import annotations
 
 import re
 
-from gigatrack.extract.context import Context, SentenceView
+from gigatrack.extract.context import Context, OrgRef, SentenceView
 from gigatrack.extract.rules.frame import Frame
-from gigatrack.extract.rules.slots import first_after, nearest_before, place_in
-from gigatrack.model import Fact, Money
+from gigatrack.extract.rules.order import subject_ref
+from gigatrack.extract.rules.slots import first_after
+from gigatrack.model import Fact, Money, Place
 
-_INVEST = re.compile(r"\binvest(?:s|ed|ing)?\b", re.I)
-_STAKE = re.compile(
-    r"\b(?:bought|buys?|acquired?|acquires|took|takes?|purchased?)\s+(?:a\s+)?(?:some\s+)?"
-    r"(?P<stake>\d+(?:\.\d+)?\s*(?:percent|per cent|%)(?:\s+stake)?)\s+(?:stake\s+)?(?:in|of)\s+",
+_INVEST = re.compile(r"\binvest(?:s|ed|ing)?\b(?!\s+in\s+(?:the\s+)?(?:training|people|personnel|talent))", re.I)
+_PASSIVE = re.compile(r"\b(?:will|would|to|has|have|had|was|were)\s+(?:be(?:en)?\s+)?(?:newly\s+|also\s+)?invested\b",
+                      re.I)
+_NOMINAL = re.compile(
+    r"\b(?P<verb>announced|announces|unveiled|made|makes|committed|pledged|approved|plans?|with|through)\s+"
+    r"(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?investment\s+of\s+(?=\S*\d)",
     re.I,
 )
-_TARGET = re.compile(r"^\s*(?:(?:up to|about|around|approximately|over|nearly|some)\s+)?\S*?\s*(?:in|into)\s+"
-                     r"(?P<target>(?:(?:the|its|a|an|new)\s+)?(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
-                     r"(?=\s+(?:to|for|by|from|over|through|in|as|with)\b|[,.;]|$)")
-_PURPOSE = re.compile(r"\b(?:to|toward|towards)\s+(?P<purpose>(?:build|construct|establish|create|expand|"
-                      r"increase|enhance|set up|develop|boost|produce|support)\b[^,.;]{3,80})")
+_STAKE_SIZE = r"(?:(?:a|an|some|about|around|roughly|more\s+than|over|nearly|almost|another)\s+){0,3}" \
+              r"\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)(?:\s+stake)?"
+_STAKE = re.compile(
+    rf"\b(?P<stake>(?:bought|buys?|acquired?|acquires|took|takes?|purchased?|picked\s+up)\s+{_STAKE_SIZE})"
+    r"\s+(?:stake\s+)?(?:in|of)\s+",
+    re.I,
+)
+_SALE = re.compile(rf"\bsale\s+of\s+(?:(?:its|their|the)\s+)?(?P<stake>{_STAKE_SIZE})\s+in\s+", re.I)
+_TARGET = re.compile(
+    r"^\s*(?:(?:up to|about|around|approximately|over|nearly|some)\s+)?\S*?\s*(?:\([^)]*\)\s*)?(?:in|into)\s+"
+    r"(?P<target>(?:(?:the|its|a|an|new)\s+)?(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
+    r"(?=\s+(?:to|for|by|from|over|through|in|as|with|toward|towards)\b|[,.;(]|$)"
+)
+_KNOWN_PLANT = re.compile(
+    r"^(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|facility|site|gigafactory|project)$", re.I
+)
+_PURPOSE = re.compile(
+    r"\b(?:to|toward|towards)\s+(?P<purpose>(?:build|construct|establish|create|expand|increase|enhance|set up|"
+    r"develop|boost|produce|support|supply|supplying|increasing|expanding|building)\b[^,.;(]{3,80})"
+)
 _NOT_INVESTOR = re.compile(r"\b(?:investors?|shareholders?)\b", re.I)
+_JOINT_ANAPHOR = re.compile(r"\b(?:two|both|three|companies|parties|partners|firms|pair|sides)\b", re.I)
+_COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
+_CAPITALISED = re.compile(r"^(?:the\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*)")
+_DESCRIPTOR = re.compile(r"^(?:[a-z][\w’'-]*\s+|[A-Z]\.(?:[A-Z]\.)+\s+){0,4}")
 
 
-def _invest_frame(view: SentenceView, verb: re.Match[str]) -> Frame | None:
-    investor = nearest_before(view, view.start + verb.start())
-    money = [m for m in view.of("money") if m.start >= view.start + verb.end() and isinstance(m.value, Money)]
-    if investor is None or not money:
-        return None
+def _coordinated_before(view: SentenceView, last: OrgRef) -> list[OrgRef]:
+    """``last`` and the organisations joined to it before ("Ideal and Xiaopeng" -> both)."""
+    chain = [last]
+    for ref in reversed([r for r in view.orgs if r.end <= last.start]):
+        gap = view.text[view.local(ref.end) : view.local(chain[0].start)]
+        if ref.entity is chain[0].entity or not _COORDINATION.fullmatch(gap):
+            break
+        chain.insert(0, ref)
+    return chain
+
+
+def _investors(view: SentenceView, pos: int) -> list[str]:
+    """Who invests, the subject of the verb at local offset ``pos``; [] for a joint subject that does not
+    say how the money is split ("The two companies will invest", "GM and LG will invest")."""
+    ref = subject_ref(view, pos)
+    if ref is None:
+        return _country_subject(view)
+    if ref.anaphor and _JOINT_ANAPHOR.search(ref.text):
+        return []
+    chain = _coordinated_before(view, ref)
+    if len(chain) > 1:
+        each = re.search(r"\beach\b", view.text[view.local(ref.end) : pos + 40])
+        return [r.entity.display_name() for r in chain] if each else []
+    return [ref.entity.display_name()]
+
+
+def _country_subject(view: SentenceView) -> list[str]:
+    """A country that opens the sentence as its subject ("Japan is ... with an investment of")."""
+    first = view.first("place")
+    if first is not None and view.local(first.start) == 0 and isinstance(first.value, Place) \
+            and first.value.city is None and first.value.region is None and not view.orgs:
+        return [first.text]
+    return []
+
+
+def _location(view: SentenceView, pos: int) -> Place | None:
+    """A place named after the verb, or in an opening "In Japan, ..."."""
+    for m in view.of("place"):
+        local = view.local(m.start)
+        opening = re.fullmatch(r"\s*In\s+", view.text[:local])
+        if isinstance(m.value, Place) and (local >= pos or opening):
+            return m.value
+    return None
+
+
+def _target(view: SentenceView, after_money: int) -> str | None:
+    rest = view.text[after_money:]
+    into = re.match(r"^\s*(?:\([^)]*\)\s*)?(?:in|into)\s+(?:the\s+)?", rest)
+    org = first_after(view, view.start + after_money, within=into.end() + 2) if into else None
+    if org is not None and into is not None and view.local(org.start) <= after_money + into.end() + 1:
+        return org.entity.display_name()
+    match = _TARGET.match(rest)
+    return match.group("target") if match else None
+
+
+def _money_frames(view: SentenceView, verb: int, money_from: int, investors: list[str]) -> list[Frame]:
+    money = [m for m in view.of("money") if view.local(m.start) >= money_from and isinstance(m.value, Money)]
+    if not investors or not money:
+        return []
+    first_end = view.local(money[0].end)
+    follow = [money[0]] + [m for m in money[1:] if re.fullmatch(r"\s*\(\s*(?:approximately|about|around|some|"
+                                                                r"roughly|or)?\s*", view.text[first_end : view.local(m.start)])]
+    target = _target(view, view.local(follow[-1].end) + (1 if view.text[view.local(follow[-1].end):].startswith(")") else 0))
+    if target is not None and _KNOWN_PLANT.match(target):
+        return []
+    purpose = _PURPOSE.search(view.text[verb:])
+    frames = []
+    for investor in investors:
+        frame = Frame("investment")
+        frame.fill("investor", investor)
+        frame.add_money([m.value for m in follow])
+        frame.fill("target", target)
+        frame.fill("purpose", purpose.group("purpose").strip() if purpose else None)
+        place = _location(view, verb)
+        frame.fill("location", place.to_json() if place else None)
+        frame.cite(view)
+        frames.append(frame)
+    return frames
+
+
+def _invest_frames(view: SentenceView, last_investor: str | None) -> list[Frame]:
+    passive = _PASSIVE.search(view.text)
+    if passive:
+        money = [m for m in view.of("money") if view.local(m.end) <= passive.start()]
+        if money and last_investor:
+            return _money_frames(view, passive.start(), view.local(money[0].start), [last_investor])
+        return []
+    nominal = _NOMINAL.search(view.text)
+    if nominal:
+        if nominal.group("verb").lower() in ("with", "through"):
+            investors = _country_subject(view) or [r.entity.display_name() for r in view.orgs[:1]
+                                                   if view.local(r.start) == 0]
+        else:
+            investors = _investors(view, nominal.start())
+        return _money_frames(view, nominal.start(), nominal.end(), investors)
+    verb = _INVEST.search(view.text)
+    if verb:
+        return _money_frames(view, verb.start(), verb.end(), _investors(view, verb.start()))
+    return []
+
+
+def _stake_target(view: SentenceView, pos: int) -> tuple[str, int] | None:
+    rest = view.text[pos:]
+    lead = _DESCRIPTOR.match(rest)
+    org = first_after(view, view.start + pos, within=(lead.end() if lead else 0) + 1)
+    if org is not None:
+        return org.entity.display_name(), view.local(org.end)
+    named = _CAPITALISED.match(rest)
+    return (named.group("name"), pos + named.end()) if named else None
+
+
+def _stake_frame(investor: str, target: str, stake: str, view: SentenceView) -> Frame:
     frame = Frame("investment")
-    frame.fill("investor", investor.entity.display_name())
-    frame.add_money([m.value for m in money])
-    after_money = view.text[view.local(money[0].end) :]
-    target_org = first_after(view, money[0].end, within=12)
-    if target_org is not None and re.match(r"\s*(?:in|into)\s", view.text[view.local(money[0].end) :]):
-        frame.fill("target", target_org.entity.display_name())
-    else:
-        target = _TARGET.match(after_money)
-        if target:
-            frame.fill("target", target.group("target"))
-    purpose = _PURPOSE.search(view.text[view.local(verb.end()) :])
-    if purpose:
-        frame.fill("purpose", purpose.group("purpose").strip())
-    place = place_in(view)
-    if place is not None:
-        frame.fill("location", place.to_json())
-    frame.cite(view)
-    return frame
-
-
-def _stake_frame(view: SentenceView, stake: re.Match[str]) -> Frame | None:
-    investor = nearest_before(view, view.start + stake.start())
-    target = first_after(view, view.start + stake.end(), within=2)
-    if investor is None or target is None or investor.entity is target.entity:
-        return None
-    frame = Frame("investment")
-    frame.fill("investor", investor.entity.display_name())
-    frame.fill("target", target.entity.display_name())
-    frame.fill("purpose", stake.group("stake") + ("" if "stake" in stake.group("stake") else " stake"))
+    frame.fill("investor", investor)
+    frame.fill("target", target)
+    frame.fill("purpose", " ".join(stake.split()))
     frame.fill("start", next((getattr(d, "iso", None) for d in view.values("date")), None))
     frame.cite(view)
     return frame
 
 
+def _stake_frames(view: SentenceView) -> list[Frame]:
+    frames: list[Frame] = []
+    for stake in _STAKE.finditer(view.text):
+        target = _stake_target(view, stake.end())
+        coordinated = re.search(r"\band\s*$", view.text[: stake.start()])
+        investors = [str(frames[-1].slots["investor"])] if coordinated and frames else \
+            _investors(view, stake.start())
+        for investor in investors:
+            if target is not None and target[0] != investor:
+                frames.append(_stake_frame(investor, target[0], stake.group("stake"), view))
+    for sale in _SALE.finditer(view.text):
+        target = _stake_target(view, sale.end())
+        to = re.match(r"^\s*to\s+", view.text[target[1] :]) if target else None
+        buyer = first_after(view, view.start + target[1] + to.end(), within=2) if target and to else None
+        if target is not None and buyer is not None and buyer.entity.display_name() != target[0]:
+            frames.append(_stake_frame(buyer.entity.display_name(), target[0], sale.group("stake") + " stake"
+                                       if "stake" not in sale.group("stake") else sale.group("stake"), view))
+    return frames
+
+
 def extract_investments(ctx: Context) -> list[Fact]:
     facts = []
+    last_investor: str | None = None
     for view in ctx.sentences:
         if _NOT_INVESTOR.search(view.text[:40]):
             continue
-        for verb in _INVEST.finditer(view.text):
-            frame = _invest_frame(view, verb)
-            if frame is not None:
-                facts.append(frame.to_fact(money_slot="value"))
-                break
-        for stake in _STAKE.finditer(view.text):
-            frame = _stake_frame(view, stake)
-            if frame is not None:
-                facts.append(frame.to_fact())
+        for frame in _invest_frames(view, last_investor):
+            facts.append(frame.to_fact(money_slot="value"))
+            last_investor = str(frame.slots["investor"])
+        for frame in _stake_frames(view):
+            facts.append(frame.to_fact())
     return facts

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from gigatrack.annotate.places import place_of
-from gigatrack.extract.context import Context, Entity, SentenceView
+from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.rules.frame import Frame
-from gigatrack.extract.rules.slots import first_after, nearest_before
+from gigatrack.extract.rules.slots import dates_of, first_after, nearest_before
 from gigatrack.model import Fact, Money, Place
 
 _ITEM_NOUN = (
@@ -29,7 +29,7 @@ _STOP_WORD = r"(?:of|for|to|from|and|or|with|by|in|at|on|that|which|the|a|an|per
 _COUNTED = re.compile(
     r"(?<![\d.,$€£¥₹])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,%])\s+(?:\([^()]{1,20}\)\s+)?"
     rf"(?P<item>(?:(?!{_STOP_WORD}\b)(?:[\w.’'-]+|\([^()]{{1,20}}\)),?\s+){{0,5}}?{_ITEM_NOUN}"
-    r"(?:\s+(?!(?:of|for|to|from|and|with|by|in)\b)[A-Z][\w-]*(?:\s+\d+)?)?)\b",
+    r"(?:\s+(?-i:[A-Z][\w-]*)(?:\s+\d+)?)?)\b",
     re.I,
 )
 _PERIOD = re.compile(r"^\s*(?:a|per|each|every)\s+(?P<per>year|annum|month)\b|^\s*(?P<adv>annually|monthly)\b", re.I)
@@ -38,7 +38,7 @@ _GENERIC_WORDS = frozenset({"units", "unit", "vehicles", "such", "these", "those
 _WIN = re.compile(
     r"\b(?:won|wins?|winning|secur(?:ed|es?|ing)|bag(?:s|ged|ging)?|receiv(?:ed|es?|ing)|clinch(?:ed|es)|"
     r"land(?:ed|s)|(?:was|were|been|is|has been)\s+awarded(?!\s+by))\b"
-    r"(?=[^.;]{0,60}?\b(?:orders?|contracts?|tenders?|deals?)\b)",
+    r"(?=(?:\s+(?!(?:to|of|from|for|with|in|on)\b)[\w’'-]+){0,5}?\s+(?:orders?|contracts?|tenders?|deals?)\b)",
     re.I,
 )
 _ORDER_NOUN = re.compile(r"\b(?:an?|the|its|their|this|that|new|firm|first|latest)\s+(?:[\w-]+\s+){0,3}?orders?\s+for\b",
@@ -67,8 +67,9 @@ _BY_BUYER = re.compile(
     re.I,
 )
 _FROM = re.compile(r"\bfrom\s+", re.I)
+_JOINT = re.compile(r"\b(?:and|with)\s+(?:(?:an?|the|its|their|other)\b|(?-i:[A-Z]))", re.I)
 _LATTER = re.compile(r"^\s*(?:of|from)\s+the\s+(?P<which>latter|former)\b", re.I)
-_DESCRIPTOR = re.compile(r"^(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}", re.I)
+_DESCRIPTOR = re.compile(r"^(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,4}", re.I)
 _PUBLIC_BODY = re.compile(
     r"(?:the\s+)?(?P<name>(?:city|municipality|government|state|province|ministry|port|county)\s+of\s+"
     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
@@ -79,7 +80,8 @@ _UNIT_PRICE = re.compile(r"^\s*(?:each|apiece|a\s+piece|per\s+(?:unit|bus|truck|
 _VALUE_CUE = re.compile(r"\b(?:worth|valued|value|cost(?:ing)?|priced|amount(?:ing)?\s+to)\b", re.I)
 _SUM_OF_ORDERS = re.compile(r"\b(?:together|combined|both\s+orders|(?:two|three|four)\s+orders)\b", re.I)
 _ORDER_REFERENCE = re.compile(r"\b(?:order|contract|deal|tender|these|this)\b", re.I)
-_LOOKAHEAD = 3
+_DELIVERIES_BEGIN = re.compile(r"\bdeliver(?:y|ies)\b[^.;]{0,40}?\b(?:begin|start|commence)", re.I)
+_LOOKAHEAD = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,7 @@ class _Draft:
     buyer_end: int
     money: list[Money] = field(default_factory=list)
     region: str | None = None
+    delivery: bool = False
 
 
 def _counted_items(text: str) -> list[_Counted]:
@@ -142,24 +145,35 @@ def _party_at(view: SentenceView, pos: int) -> tuple[str, int] | None:
     return None
 
 
+def subject_ref(view: SentenceView, pos: int) -> OrgRef | None:
+    """The organisation that is the subject of the clause whose verb starts at local offset ``pos``.
+
+    An organisation inside an appositive ("Svolt, a spinoff of Great Wall Motors, is investing") gives way
+    to the one it describes; one joined by "and" / "with" (a joint subject) or far from the verb gives None.
+    """
+    org = nearest_before(view, view.start + pos)
+    if org is None:
+        return None
+    earlier = nearest_before(view, org.start)
+    if earlier is not None and "," in view.text[view.local(org.end) : pos] and re.fullmatch(
+        r"\W*,\s*(?:an?|the)\b[^,]*", view.text[view.local(earlier.end) : view.local(org.start)]
+    ):
+        org = earlier
+    between = view.text[view.local(org.end) : pos]
+    if _JOINT.search(between) or len(between) > 120:
+        return None
+    return org
+
+
 def _subject(view: SentenceView, pos: int) -> str | None:
-    """The subject of the clause whose verb starts at local offset ``pos``."""
+    """The subject of the clause whose verb starts at local offset ``pos``: a public body or an organisation."""
     head = view.text[:pos]
     bodies = [m for m in _PUBLIC_BODY.finditer(head) if re.fullmatch(r"[\s,]*(?:\w+\s+){0,3}", head[m.end() :])]
     org = nearest_before(view, view.start + pos)
     if bodies and (org is None or view.local(org.end) <= bodies[-1].start()):
         return bodies[-1].group("name")
-    if org is None:
-        return None
-    between = head[view.local(org.end) :]
-    if re.search(r"\b(?:and|with)\s*$", between) or len(between) > 90:
-        return None
-    appositive = re.match(r"^\s*,[^,]{0,60}$", between)
-    if appositive and "," not in between[1:]:
-        earlier = nearest_before(view, org.start)
-        if earlier is not None and re.search(r",\s*(?:an?|the)\b[^,]*$", head[view.local(earlier.end) : view.local(org.start)]):
-            return earlier.entity.display_name()
-    return org.entity.display_name()
+    ref = subject_ref(view, pos)
+    return ref.entity.display_name() if ref else None
 
 
 def _latter(view: SentenceView, pos: int, buyer: str | None) -> str | None:
@@ -240,11 +254,11 @@ def _delivery(view: SentenceView, counted: list[_Counted]) -> _Draft | None:
     seller = _subject(view, deliver.start())
     party = _party_at(view, pos)
     if party is not None:
-        return _Draft(view, count, party[0], seller if seller != party[0] else None, party[1])
+        return _Draft(view, count, party[0], seller if seller != party[0] else None, party[1], delivery=True)
     place = next((m for m in view.of("place") if view.local(m.start) == pos), None)
     if place is None or seller is None:
         return None
-    return _Draft(view, count, None, seller, pos, region=place.text)
+    return _Draft(view, count, None, seller, pos, region=place.text, delivery=True)
 
 
 def _order_money(view: SentenceView, after: int = 0) -> list[Money]:
@@ -254,7 +268,7 @@ def _order_money(view: SentenceView, after: int = 0) -> list[Money]:
     out = []
     for m in view.of("money"):
         local = view.local(m.start)
-        lead = view.text[max(after, local - 40) : local]
+        lead = view.text[max(after, local - 60) : local]
         if isinstance(m.value, Money) and local >= after and not _UNIT_PRICE.match(view.text[view.local(m.end) :]) \
                 and (_VALUE_CUE.search(lead) or re.search(r"\b(?:for|at)\s+(?:about\s+|around\s+)?$", lead)):
             out.append(m.value)
@@ -319,6 +333,19 @@ def _drafts(ctx: Context) -> list[tuple[int, _Draft]]:
     return out
 
 
+def _start(ctx: Context, index: int, draft: _Draft) -> str | None:
+    """When deliveries begin: "starting in September 2020", "delivery of N buses to X during August 2019",
+    or "deliveries would begin in 2022" in one of the next sentences."""
+    start = dates_of(draft.view)[0]
+    if start is None and draft.delivery:
+        start = next((getattr(d.value, "iso", None) for d in draft.view.of("date")
+                      if draft.view.local(d.start) > draft.counted.end), None)
+    for view in ctx.sentences[index + 1 : index + 3]:
+        if start is None and _DELIVERIES_BEGIN.search(view.text):
+            start = next((getattr(d, "iso", None) for d in view.values("date")), None)
+    return start
+
+
 def _frame(ctx: Context, index: int, draft: _Draft, item: str, seller: str | None) -> Frame:
     frame = Frame("order")
     frame.fill("buyer", draft.buyer)
@@ -329,8 +356,7 @@ def _frame(ctx: Context, index: int, draft: _Draft, item: str, seller: str | Non
     frame.cite(draft.view)
     money = draft.money or _value_nearby(ctx, index, draft)
     frame.add_money(money)
-    start = next((d for d in draft.view.of("date") if getattr(d.value, "relation", None) in ("from", "starting")), None)
-    frame.fill("start", getattr(start.value, "iso", None) if start else None)
+    frame.fill("start", _start(ctx, index, draft))
     frame.fill("region", _region(draft))
     return frame
 

@@ -57,10 +57,16 @@ _VEHICLE_ITEM = re.compile(r"\b(?:bus|buses|trucks?|vehicles?|cars?|EVs|units|wh
 _DEAL_ANAPHOR = re.compile(
     r"\b(?:the|this|under the|based on the)\s+(?:supply\s+)?(?:deal|contract|agreement|pact|MoU)\b", re.I
 )
-_APPLICATION = re.compile(
-    r"\bfor\s+(?:use\s+in\s+)?(?:its|their|the)?\s*((?:[\w-]+\s+){0,4}?"
-    r"(?:electric vehicles|EVs|vehicles|trucks|buses|energy storage systems?|ESS|"
-    r"electric (?:cars|trucks|buses|pickups?)|models))\b"
+_APPLICATION = (
+    re.compile(
+        r"\b(?:to be|will be|are|is)\s+(?:used|installed|fitted|deployed)\s+(?:in|on|at)\s+(?P<app>[^,.;]{3,80})"
+    ),
+    re.compile(r"\bto power\s+(?P<app>[^,.;]{3,60})"),
+    re.compile(
+        r"\bfor\s+(?:use\s+in\s+)?(?P<app>(?:(?:its|their|the|use in)\s+)?(?:[\w’'-]+\s+){0,5}?"
+        r"(?:electric vehicles|EVs|vehicles|trucks|buses|pickups?|models|energy storage systems?|ESS|projects))\b"
+    ),
+    re.compile(r"\b(?P<app>EV|ESS)\s+batter(?:y|ies)\b"),
 )
 _PRODUCTION = re.compile(r"\b(?:produc\w*|manufactur\w*|output|plant|factory)\b", re.I)
 _PLANT_TALK = re.compile(r"\b(?:plant|factory|facility|gigafactory|joint venture|JV)\b", re.I)
@@ -164,6 +170,16 @@ def _linked(view: SentenceView, supplier: Entity, customer: Entity) -> bool:
     return bool(_DEAL_ANAPHOR.search(view.text)) or (bool(named) and bool(_SUPPLY_VERB.search(view.text)))
 
 
+def _application(views: list[SentenceView]) -> str | None:
+    """What the supplied goods go into: "to be used in X", "to power X", "for its X trucks", "EV batteries"."""
+    for pattern in _APPLICATION:
+        for view in views:
+            match = pattern.search(view.text)
+            if match:
+                return re.sub(r"^(?:its|their|the|use in)\s+", "", match.group("app").strip())
+    return None
+
+
 def _supply_volume(views: list[SentenceView]) -> float | None:
     """A GWh figure of the deal, not a plant's output ("will produce 28 GWh")."""
     for view in views:
@@ -201,9 +217,7 @@ def _fill(frame: Frame, views: list[SentenceView], triggers: list[SentenceView])
     frame.fill("duration_years", duration_of(ordered))
     frame.fill("status", status_in(" ".join(v.text for v in triggers), _STATUSES))
     frame.fill("status", status_in(" ".join(v.text for v in ordered), _STATUSES[2:]))
-    application = _APPLICATION.search(triggers[0].text)
-    if application:
-        frame.fill("application", application.group(1).strip())
+    frame.fill("application", _application(ordered))
 
 
 def _place_json(place: object) -> dict[str, str | None] | None:

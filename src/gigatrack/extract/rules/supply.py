@@ -61,9 +61,8 @@ _APPLICATION = (
     re.compile(
         r"\b(?:to be|will be|are|is)\s+(?:used|installed|fitted|deployed)\s+(?:in|on|at)\s+(?P<app>[^,.;]{3,80})"
     ),
-    re.compile(r"\bto power\s+(?P<app>[^,.;]{3,60})"),
     re.compile(
-        r"\bfor\s+(?:use\s+in\s+)?(?P<app>(?:(?:its|their|the|use in)\s+)?(?:[\w’'-]+\s+){0,5}?"
+        r"\bfor\s+(?:use\s+in\s+)?(?P<app>(?:(?:its|their|the|use in)\s+)?(?:(?!for\b|of\b)[\w’'-]+\s+){0,5}?"
         r"(?:electric vehicles|EVs|vehicles|trucks|buses|pickups?|models|energy storage systems?|ESS|projects))\b"
     ),
     re.compile(r"\b(?P<app>EV|ESS)\s+batter(?:y|ies)\b"),
@@ -171,7 +170,7 @@ def _linked(view: SentenceView, supplier: Entity, customer: Entity) -> bool:
 
 
 def _application(views: list[SentenceView]) -> str | None:
-    """What the supplied goods go into: "to be used in X", "to power X", "for its X trucks", "EV batteries"."""
+    """What the supplied goods go into: "to be used in X", "for its X trucks", "EV batteries"."""
     for pattern in _APPLICATION:
         for view in views:
             match = pattern.search(view.text)

@@ -15,15 +15,16 @@ import re
 from gigatrack.extract.context import Context, OrgRef, SentenceView
 from gigatrack.extract.rules.frame import Frame
 from gigatrack.extract.rules.order import subject_ref
-from gigatrack.extract.rules.slots import first_after
+from gigatrack.annotate.places import place_of
+from gigatrack.extract.rules.slots import first_after, place_after
 from gigatrack.model import Fact, Money, Place
 
 _INVEST = re.compile(r"\binvest(?:s|ed|ing)?\b(?!\s+in\s+(?:the\s+)?(?:training|people|personnel|talent))", re.I)
-_PASSIVE = re.compile(r"\b(?:will|would|to|has|have|had|was|were)\s+(?:be(?:en)?\s+)?(?:newly\s+|also\s+)?invested\b",
-                      re.I)
+_PASSIVE = re.compile(r"\b(?:(?:will|would|to|shall)\s+be|(?:has|have|had)\s+been|was|were|is|are)\s+"
+                      r"(?:newly\s+|also\s+)?invested\b", re.I)
 _NOMINAL = re.compile(
     r"\b(?P<verb>announced|announces|unveiled|made|makes|committed|pledged|approved|plans?|with|through)\s+"
-    r"(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?investment\s+of\s+(?=\S*\d)",
+    r"(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?investment\s+of\s+",
     re.I,
 )
 _STAKE_SIZE = r"(?:(?:a|an|some|about|around|roughly|more\s+than|over|nearly|almost|another)\s+){0,3}" \
@@ -44,8 +45,14 @@ _KNOWN_PLANT = re.compile(
 )
 _PURPOSE = re.compile(
     r"\b(?:to|toward|towards)\s+(?P<purpose>(?:build|construct|establish|create|expand|increase|enhance|set up|"
-    r"develop|boost|produce|support|supply|supplying|increasing|expanding|building)\b[^,.;(]{3,80})"
+    r"develop|boost|produce|support|supply|supplying|increasing|expanding|building|strengthen|bolster|"
+    r"accelerate|localize|localise)\b[^,.;(]{3,80})"
 )
+_BUILT = re.compile(
+    r"^(?:build|construct|establish|create|set up|develop|expand|enhance|increase|boost)\s+(?:,[^,]*,\s*)?"
+    r"(?P<object>(?:the|a|an|its|new)\s+[^,;]{3,60}?|[a-z][^,;]{3,60}?)(?=\s+(?:by|with|on|at|that|which|to|from)\b|$)"
+)
+_SUPPORT_FORM = re.compile(r"^(?:subsid(?:y|ies)|grants?|incentives?|loans?)$", re.I)
 _NOT_INVESTOR = re.compile(r"\b(?:investors?|shareholders?)\b", re.I)
 _JOINT_ANAPHOR = re.compile(r"\b(?:two|both|three|companies|parties|partners|firms|pair|sides)\b", re.I)
 _COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
@@ -115,10 +122,16 @@ def _money_frames(view: SentenceView, verb: int, money_from: int, investors: lis
     first_end = view.local(money[0].end)
     follow = [money[0]] + [m for m in money[1:] if re.fullmatch(r"\s*\(\s*(?:approximately|about|around|some|"
                                                                 r"roughly|or)?\s*", view.text[first_end : view.local(m.start)])]
-    target = _target(view, view.local(follow[-1].end) + (1 if view.text[view.local(follow[-1].end):].startswith(")") else 0))
+    target = _target(view, view.local(follow[-1].end))
     if target is not None and _KNOWN_PLANT.match(target):
         return []
+    if target is not None and (_SUPPORT_FORM.match(target) or any(m.text == target for m in view.of("place"))):
+        target = None
     purpose = _PURPOSE.search(view.text[verb:])
+    built = _BUILT.match(purpose.group("purpose").strip()) if purpose else None
+    if target is None and built is not None:
+        target = built.group("object")
+    place = _location(view, verb) or next((place_of(name) for name in investors if place_of(name)), None)
     frames = []
     for investor in investors:
         frame = Frame("investment")
@@ -126,7 +139,6 @@ def _money_frames(view: SentenceView, verb: int, money_from: int, investors: lis
         frame.add_money([m.value for m in follow])
         frame.fill("target", target)
         frame.fill("purpose", purpose.group("purpose").strip() if purpose else None)
-        place = _location(view, verb)
         frame.fill("location", place.to_json() if place else None)
         frame.cite(view)
         frames.append(frame)
@@ -140,14 +152,19 @@ def _invest_frames(view: SentenceView, last_investor: str | None) -> list[Frame]
         if money and last_investor:
             return _money_frames(view, passive.start(), view.local(money[0].start), [last_investor])
         return []
-    nominal = _NOMINAL.search(view.text)
-    if nominal:
+    frames: list[Frame] = []
+    for nominal in _NOMINAL.finditer(view.text):
+        money = view.first("money")
+        if not any(0 <= view.local(m.start) - nominal.end() <= 25 for m in view.of("money")) or money is None:
+            continue
         if nominal.group("verb").lower() in ("with", "through"):
             investors = _country_subject(view) or [r.entity.display_name() for r in view.orgs[:1]
                                                    if view.local(r.start) == 0]
         else:
             investors = _investors(view, nominal.start())
-        return _money_frames(view, nominal.start(), nominal.end(), investors)
+        frames += _money_frames(view, nominal.start(), nominal.end(), investors)
+    if frames:
+        return frames
     verb = _INVEST.search(view.text)
     if verb:
         return _money_frames(view, verb.start(), verb.end(), _investors(view, verb.start()))
@@ -164,10 +181,13 @@ def _stake_target(view: SentenceView, pos: int) -> tuple[str, int] | None:
     return (named.group("name"), pos + named.end()) if named else None
 
 
-def _stake_frame(investor: str, target: str, stake: str, view: SentenceView) -> Frame:
+def _stake_frame(investor: str, target: tuple[str, int], stake: str, view: SentenceView) -> Frame:
     frame = Frame("investment")
     frame.fill("investor", investor)
-    frame.fill("target", target)
+    frame.fill("target", target[0])
+    place = re.match(r"^\s*in\s+", view.text[target[1] :])
+    located = place_after(view, view.start + target[1] + place.end(), within=0) if place else None
+    frame.fill("location", located.to_json() if located else None)
     frame.fill("purpose", " ".join(stake.split()))
     frame.fill("start", next((getattr(d, "iso", None) for d in view.values("date")), None))
     frame.cite(view)
@@ -183,19 +203,30 @@ def _stake_frames(view: SentenceView) -> list[Frame]:
             _investors(view, stake.start())
         for investor in investors:
             if target is not None and target[0] != investor:
-                frames.append(_stake_frame(investor, target[0], stake.group("stake"), view))
+                frames.append(_stake_frame(investor, target, stake.group("stake"), view))
     for sale in _SALE.finditer(view.text):
         target = _stake_target(view, sale.end())
         to = re.match(r"^\s*to\s+", view.text[target[1] :]) if target else None
         buyer = first_after(view, view.start + target[1] + to.end(), within=2) if target and to else None
         if target is not None and buyer is not None and buyer.entity.display_name() != target[0]:
-            frames.append(_stake_frame(buyer.entity.display_name(), target[0], sale.group("stake") + " stake"
+            frames.append(_stake_frame(buyer.entity.display_name(), target, sale.group("stake") + " stake"
                                        if "stake" not in sale.group("stake") else sale.group("stake"), view))
     return frames
 
 
+def _restated(fact: Fact, others: list[Fact]) -> bool:
+    """The same investment stated again with fewer figures (a headline's converted amount)."""
+    mine = [fact.slots.get("value"), *fact.slots.get("value_alternatives", ())]
+    for other in others:
+        theirs = [other.slots.get("value"), *other.slots.get("value_alternatives", ())]
+        if other is not fact and other.slots.get("investor") == fact.slots.get("investor") and None not in mine \
+                and all(m in theirs for m in mine) and len(theirs) > len(mine):
+            return True
+    return False
+
+
 def extract_investments(ctx: Context) -> list[Fact]:
-    facts = []
+    facts: list[Fact] = []
     last_investor: str | None = None
     for view in ctx.sentences:
         if _NOT_INVESTOR.search(view.text[:40]):
@@ -205,4 +236,4 @@ def extract_investments(ctx: Context) -> list[Fact]:
             last_investor = str(frame.slots["investor"])
         for frame in _stake_frames(view):
             facts.append(frame.to_fact())
-    return facts
+    return [fact for fact in facts if not _restated(fact, facts)]

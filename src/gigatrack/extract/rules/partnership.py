@@ -75,7 +75,11 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
     if len(group) == 1:
         partner = re.search(r"\bwith\s", tail[:100])
         after = first_after(view, end + partner.end(), within=60) if partner else None
-        if after is not None:
+        between = view.text[view.local(group[0].end) : view.local(start)]
+        earlier = re.search(r"\bwith\s", between)
+        if after is None and earlier is not None:
+            after = first_after(view, group[0].end + earlier.end(), within=60)
+        if after is not None and after.end <= start + len(tail) and after.entity is not group[0].entity:
             group = [*group, *coordinated(view, after)]
     entities: list[Entity] = []
     for ref in group:
@@ -95,7 +99,7 @@ def _purpose(view: SentenceView, end: int) -> str | None:
 def extract_partnerships(ctx: Context) -> list[Fact]:
     frames: dict[frozenset[str], Frame] = {}
     for view in ctx.sentences:
-        supplied = {frozenset((s.key, c.key)) for s, c in find_pairs(view)}
+        supplied = {frozenset((s.key, c.key)) for s, c in find_pairs(view) if c is not None}
         for kind, pattern in _KINDS:
             match = pattern.search(view.text)
             if match is None:

@@ -12,6 +12,7 @@ from gigatrack.model import Mention, Money, Place
 
 _SPECIFIC_FIRST = ("cells", "modules", "packs", "cathode", "anode", "precursor", "separator", "electrolyte",
                    "copper_foil", "lithium", "nickel", "cobalt", "manganese", "graphite")
+_MATERIALS_FIRST = (*_SPECIFIC_FIRST[3:], *_SPECIFIC_FIRST[:3])
 _START_CUE = re.compile(
     r"\b(?:from|starting|start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w*|launch\w*|kick\w* off|"
     r"beginning|production\s+(?:in|from)|operations?\s+in|slated for|scheduled for|due in|"
@@ -26,10 +27,11 @@ VALUE_CUE = re.compile(r"\b(?:worth|valued?|value of|deal|contract|order|agreeme
 INVEST_CUE = re.compile(r"\b(?:invest\w*|capex|capital expenditure|spend\w*|funding|subsid\w*)\b", re.I)
 
 
-def product_of(views: Iterable[SentenceView], default: str | None = None) -> str | None:
-    """The most specific product the sentences name ("cells" beats "batteries")."""
+def product_of(views: Iterable[SentenceView], default: str | None = None, materials: bool = False) -> str | None:
+    """The most specific product the sentences name ("cells" beats "batteries"); for a materials
+    or mining supplier, the material beats the cells it goes into."""
     named = [str(v) for view in views for v in view.values("product")]
-    for product in _SPECIFIC_FIRST:
+    for product in (_MATERIALS_FIRST if materials else _SPECIFIC_FIRST):
         if product in named:
             return product
     if named:

@@ -69,6 +69,10 @@ _APPLICATION = (
 )
 _PRODUCTION = re.compile(r"\b(?:produc\w*|manufactur\w*|output|plant|factory)\b", re.I)
 _PLANT_TALK = re.compile(r"\b(?:plant|factory|facility|gigafactory|joint venture|JV)\b", re.I)
+_UNDISCLOSED = re.compile(
+    r"[^.;]{0,60}?\b(?:to|with|for)\s+(?:an?\s+|the\s+)?(?:undisclosed|unnamed|unidentified|anonymous)\b", re.I
+)
+_SUPPLY_WORD = re.compile(r"\b(?:suppl(?:y|ies|ying)|off-?take|procure\w*|purchas\w*|deliver\w*|sourcing)\b", re.I)
 _LINK_WINDOW = 6
 _STATUSES = ("terminated", "rumored", "mou", "signed", "planned", "announced")
 
@@ -86,23 +90,28 @@ def _is_vehicle_order(view: SentenceView) -> bool:
     )
 
 
-def _pairs_from_supply_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
-    pairs: list[tuple[OrgRef, OrgRef]] = []
+def _pairs_from_supply_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef | None]]:
+    """"S will supply C", "S to supply C with", "S sold ... to C"; "S will supply an undisclosed
+    customer" gives no customer, as the facts schema asks."""
+    pairs: list[tuple[OrgRef, OrgRef | None]] = []
     for match in _SUPPLY_VERB.finditer(view.text):
         supplier = agent_before(view, view.start + match.start())
         if supplier is None:
             continue
+        tail = view.text[match.end() :]
         customer = first_after(view, view.start + match.end())
-        if customer is None and re.match(r"\s+(?:\w+\s+){0,2}?(?:its|their)\b", view.text[match.end() :]):
+        if customer is None and re.match(r"\s+(?:\w+\s+){0,2}?(?:its|their)\b", tail):
             customer = view.orgs[0]
+        if customer is None and _UNDISCLOSED.match(tail):
+            pairs.append((supplier, None))
         if customer is None or supplier.entity is customer.entity:
             continue
         pairs.extend((supplier, c) for c in coordinated(view, customer) if c.entity is not supplier.entity)
     return pairs
 
 
-def _pairs_from_passive(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
-    pairs = []
+def _pairs_from_passive(view: SentenceView) -> list[tuple[OrgRef, OrgRef | None]]:
+    pairs: list[tuple[OrgRef, OrgRef | None]] = []
     for ref in view.orgs:
         passive = _PASSIVE.search(view.text[: view.local(ref.start)])
         if passive:
@@ -112,8 +121,8 @@ def _pairs_from_passive(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
     return pairs
 
 
-def _pairs_from_source_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef]]:
-    pairs = []
+def _pairs_from_source_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef | None]]:
+    pairs: list[tuple[OrgRef, OrgRef | None]] = []
     for match in _SOURCE_VERB.finditer(view.text):
         customer = agent_before(view, view.start + match.start())
         tail = view.text[match.end() :]
@@ -142,8 +151,9 @@ def _oriented(a: Entity, b: Entity) -> tuple[Entity, Entity] | None:
     return (a, b) if ra < rb else (b, a)
 
 
-def _pairs_from_deal_noun(view: SentenceView) -> list[tuple[Entity, Entity]]:
-    if not _DEAL_NOUN.search(view.text):
+def _pairs_from_deal_noun(view: SentenceView) -> list[tuple[Entity, Entity | None]]:
+    """"A signed a supply deal with B": the upstream party supplies; the deal must be about supply."""
+    if not _DEAL_NOUN.search(view.text) or not _SUPPLY_WORD.search(view.text):
         return []
     named = view.entities()
     if len(named) != 2:
@@ -152,15 +162,16 @@ def _pairs_from_deal_noun(view: SentenceView) -> list[tuple[Entity, Entity]]:
     return [oriented] if oriented else []
 
 
-def find_pairs(view: SentenceView) -> list[tuple[Entity, Entity]]:
-    if len(view.entities()) < 2 or not _has_battery_context(view) or _is_vehicle_order(view):
+def find_pairs(view: SentenceView) -> list[tuple[Entity, Entity | None]]:
+    """(supplier, customer) pairs the sentence states; customer None when it is undisclosed."""
+    if not view.orgs or not _has_battery_context(view) or _is_vehicle_order(view):
         return []
     refs = _pairs_from_passive(view) or _pairs_from_supply_verb(view) or _pairs_from_source_verb(view)
-    pairs = [(s.entity, c.entity) for s, c in refs if not _downstream(s.entity, c.entity)]
+    pairs = [(s.entity, c.entity if c else None) for s, c in refs if c is None or not _downstream(s.entity, c.entity)]
     return pairs or _pairs_from_deal_noun(view)
 
 
-def _linked(view: SentenceView, supplier: Entity, customer: Entity) -> bool:
+def _linked(view: SentenceView, supplier: Entity, customer: Entity | None) -> bool:
     named = set(view.entities())
     if {supplier, customer} <= named:
         return True
@@ -191,10 +202,11 @@ def _supply_volume(views: list[SentenceView]) -> float | None:
     return None
 
 
-def _fill(frame: Frame, views: list[SentenceView], triggers: list[SentenceView]) -> None:
+def _fill(frame: Frame, views: list[SentenceView], triggers: list[SentenceView], supplier: Entity) -> None:
     """Slots from the trigger sentences first, then from the sentences linked to them."""
     ordered = triggers + [v for v in views if v not in triggers]
-    frame.fill("product", product_of(triggers) or product_of(ordered, default="batteries"))
+    materials = supplier.rank is not None and supplier.rank <= 1
+    frame.fill("product", product_of(triggers, materials=materials) or product_of(ordered, "batteries", materials))
     frame.fill("chemistry", next((v for view in ordered for v in view.values("chemistry")), None))
     form, size = form_factor_of(ordered)
     frame.fill("form_factor", form)
@@ -230,13 +242,13 @@ def _is_quote(view: SentenceView) -> bool:
 
 def extract_supply(ctx: Context) -> list[Fact]:
     triggers: dict[tuple[str, str], list[int]] = {}
-    parties: dict[tuple[str, str], tuple[Entity, Entity]] = {}
+    parties: dict[tuple[str, str], tuple[Entity, Entity | None]] = {}
     for index, view in enumerate(ctx.sentences):
         if _is_quote(view):
             continue
         for supplier, customer in find_pairs(view):
-            key = (supplier.key, customer.key)
-            if (customer.key, supplier.key) not in parties:
+            key = (supplier.key, customer.key if customer else f"undisclosed@{index}")
+            if (key[1], key[0]) not in parties:
                 parties.setdefault(key, (supplier, customer))
                 triggers.setdefault(key, []).append(index)
     facts = []
@@ -245,15 +257,15 @@ def extract_supply(ctx: Context) -> list[Fact]:
         chosen = set(indices)
         for index, view in enumerate(ctx.sentences):
             near = any(0 < index - t <= _LINK_WINDOW for t in indices)
-            both = {supplier, customer} <= set(view.entities()) and _has_battery_context(view)
-            if not _is_quote(view) and (both or (near and _linked(view, supplier, customer))):
+            both = customer is not None and {supplier, customer} <= set(view.entities()) and _has_battery_context(view)
+            if not _is_quote(view) and (both or (near and customer and _linked(view, supplier, customer))):
                 chosen.add(index)
         views = [ctx.sentences[i] for i in sorted(chosen)]
         frame = Frame("supply_agreement")
         frame.fill("supplier", supplier.display_name())
-        frame.fill("customer", customer.display_name())
+        frame.fill("customer", customer.display_name() if customer else None)
         for view in views:
             frame.cite(view)
-        _fill(frame, views, [ctx.sentences[i] for i in indices])
+        _fill(frame, views, [ctx.sentences[i] for i in indices], supplier)
         facts.append(frame.to_fact(money_slot="value"))
     return facts

@@ -24,13 +24,14 @@ def _documents(paths: tuple[str, ...], published: dt.date | None, backend: str,
     for item in read_articles(paths, published=published):
         if isinstance(item, ReadError):
             failures.append(str(item))
-            click.echo(f"error: {item}", err=True)
+            click.echo(str(item), err=True)
             continue
         try:
             yield process(item, extractor)
         except Exception as exc:  # one bad article never stops the batch
-            failures.append(f"{item.source or item.id}: {exc}")
-            click.echo(f"error: {item.source or item.id}: extraction failed: {exc!r}", err=True)
+            line = f"{item.source or item.id}: extraction failed: {type(exc).__name__}: {exc}"
+            failures.append(line)
+            click.echo(line, err=True)
 
 
 def _table(docs: Iterator[Document]) -> None:

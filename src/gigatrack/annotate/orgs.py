@@ -114,7 +114,7 @@ _LEGAL_WORDS = _words(
 )
 _LEGAL_WORD = rf"(?:{'|'.join(sorted(_LEGAL_WORDS))})\b"
 # A capitalised token (where a known name can start) and a run of capitalised words.
-_CAP_TOKEN = re.compile(r"[A-Z0-9\u00C0-\uffff][^\W_]*(?:[.&'’](?!s\b)[^\W_]+)*")
+_CAP_TOKEN = re.compile(r"[^\W_a-z][^\W_]*(?:[.&'’](?!s\b)[^\W_]+)*")
 _ALIAS_TOKEN = re.compile(r"[^\W_]+(?:[.&'’](?!s\b)[^\W_]+)*")
 _RUN = re.compile(rf"[A-Z][\w&-]*(?:[ \t]+(?!{_LEGAL_WORD})(?:[A-Z][\w&-]*|&))*")
 _UNIT_PLACES = (

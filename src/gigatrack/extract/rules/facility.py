@@ -53,6 +53,7 @@ _EXPANSION = re.compile(
 )
 _STATUSES = ("terminated", "under_construction", "operating", "planned", "announced")
 _LINK_WINDOW = 4
+_NEAR = 120
 
 
 def _combine(a: Place, b: Place) -> Place | None:
@@ -95,7 +96,10 @@ def _plant_place(view: SentenceView, noun: re.Match[str]) -> Place | None:
         gap = view.text[view.local(m.end) : view.local(start)]
         if m.end <= start and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}", gap):
             return merged_place(view, m)
-    located = [m for m in places if not re.match(r"['’]s\s+[A-Z]", view.text[view.local(m.end) :])]
+    located = [
+        m for m in places
+        if not re.match(r"['’]s\s+[A-Z]", view.text[view.local(m.end) :]) and abs(m.start - start) <= _NEAR
+    ]
     merged = [p for m in located if (p := merged_place(view, m)) is not None]
     if merged and all(_same_place(merged[0], p) or _refines(p, merged[0]) for p in merged):
         return merged[0]
@@ -170,6 +174,8 @@ def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
     and so may one that names the operator and a capacity."""
     places = _places(view)
     anaphor = _PLANT_ANAPHOR.search(view.text)
+    if anaphor and _builder(view) is not None:
+        return True
     others = set(view.entities()) - {plant.operator} - {r.entity for r in view.orgs if r.anaphor}
     same = any(_same_place(plant.place, p) for p in places)
     finer = [p for p in places if _refines(plant.place, p)]

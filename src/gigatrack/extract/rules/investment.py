@@ -14,7 +14,7 @@ import re
 
 from gigatrack.extract.context import Context, OrgRef, SentenceView
 from gigatrack.extract.rules.frame import Frame
-from gigatrack.extract.rules.order import subject_ref
+from gigatrack.extract.rules.order import coordinated_before, subject_ref
 from gigatrack.annotate.places import place_of
 from gigatrack.extract.rules.slots import first_after, place_after
 from gigatrack.model import Fact, Money, Place
@@ -37,11 +37,11 @@ _STAKE = re.compile(
 _SALE = re.compile(rf"\bsale\s+of\s+(?:(?:its|their|the)\s+)?(?P<stake>{_STAKE_SIZE})\s+in\s+", re.I)
 _TARGET = re.compile(
     r"^\s*(?:(?:up to|about|around|approximately|over|nearly|some)\s+)?\S*?\s*(?:\([^)]*\)\s*)?(?:in|into)\s+"
-    r"(?P<target>(?:(?:the|its|a|an|new)\s+)?(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
+    r"(?P<target>(?:(?:the|its|a|an|new)\s+)?(?:[\w’'&-]+\s+){0,8}?[\w’'&-]+)"
     r"(?=\s+(?:to|for|by|from|over|through|in|as|with|toward|towards)\b|[,.;(]|$)"
 )
 _KNOWN_PLANT = re.compile(
-    r"^(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|facility|site|gigafactory|project)$", re.I
+    r"^(?i:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|facility|site|gigafactory|project)$"
 )
 _PURPOSE = re.compile(
     r"\b(?:to|toward|towards)\s+(?P<purpose>(?:build|construct|establish|create|expand|increase|enhance|set up|"
@@ -55,20 +55,8 @@ _BUILT = re.compile(
 _SUPPORT_FORM = re.compile(r"^(?:subsid(?:y|ies)|grants?|incentives?|loans?)$", re.I)
 _NOT_INVESTOR = re.compile(r"\b(?:investors?|shareholders?)\b", re.I)
 _JOINT_ANAPHOR = re.compile(r"\b(?:two|both|three|companies|parties|partners|firms|pair|sides)\b", re.I)
-_COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 _CAPITALISED = re.compile(r"^(?:the\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*)")
 _DESCRIPTOR = re.compile(r"^(?:[a-z][\w’'-]*\s+|[A-Z]\.(?:[A-Z]\.)+\s+){0,4}")
-
-
-def _coordinated_before(view: SentenceView, last: OrgRef) -> list[OrgRef]:
-    """``last`` and the organisations joined to it before ("Ideal and Xiaopeng" -> both)."""
-    chain = [last]
-    for ref in reversed([r for r in view.orgs if r.end <= last.start]):
-        gap = view.text[view.local(ref.end) : view.local(chain[0].start)]
-        if ref.entity is chain[0].entity or not _COORDINATION.fullmatch(gap):
-            break
-        chain.insert(0, ref)
-    return chain
 
 
 def _investors(view: SentenceView, pos: int) -> list[str]:
@@ -79,7 +67,7 @@ def _investors(view: SentenceView, pos: int) -> list[str]:
         return _country_subject(view)
     if ref.anaphor and _JOINT_ANAPHOR.search(ref.text):
         return []
-    chain = _coordinated_before(view, ref)
+    chain = coordinated_before(view, ref)
     if len(chain) > 1:
         each = re.search(r"\beach\b", view.text[view.local(ref.end) : pos + 40])
         return [r.entity.display_name() for r in chain] if each else []
@@ -115,14 +103,16 @@ def _target(view: SentenceView, after_money: int) -> str | None:
     return match.group("target") if match else None
 
 
-def _money_frames(view: SentenceView, verb: int, money_from: int, investors: list[str]) -> list[Frame]:
+def _money_frames(
+    view: SentenceView, verb: int, money_from: int, investors: list[str], target_from: int | None = None
+) -> list[Frame]:
     money = [m for m in view.of("money") if view.local(m.start) >= money_from and isinstance(m.value, Money)]
     if not investors or not money:
         return []
     first_end = view.local(money[0].end)
     follow = [money[0]] + [m for m in money[1:] if re.fullmatch(r"\s*\(\s*(?:approximately|about|around|some|"
                                                                 r"roughly|or)?\s*", view.text[first_end : view.local(m.start)])]
-    target = _target(view, view.local(follow[-1].end))
+    target = _target(view, view.local(follow[-1].end) if target_from is None else target_from)
     if target is not None and _KNOWN_PLANT.match(target):
         return []
     if target is not None and (_SUPPORT_FORM.match(target) or any(m.text == target for m in view.of("place"))):
@@ -150,7 +140,7 @@ def _invest_frames(view: SentenceView, last_investor: str | None) -> list[Frame]
     if passive:
         money = [m for m in view.of("money") if view.local(m.end) <= passive.start()]
         if money and last_investor:
-            return _money_frames(view, passive.start(), view.local(money[0].start), [last_investor])
+            return _money_frames(view, passive.start(), view.local(money[0].start), [last_investor], passive.end())
         return []
     frames: list[Frame] = []
     for nominal in _NOMINAL.finditer(view.text):

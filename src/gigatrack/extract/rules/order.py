@@ -68,10 +68,11 @@ _BY_BUYER = re.compile(
 )
 _FROM = re.compile(r"\bfrom\s+", re.I)
 _JOINT = re.compile(r"\b(?:and|with)\s+(?:(?:an?|the|its|their|other)\b|(?-i:[A-Z]))", re.I)
+_COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 _LATTER = re.compile(r"^\s*(?:of|from)\s+the\s+(?P<which>latter|former)\b", re.I)
 _DESCRIPTOR = re.compile(r"^(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,4}", re.I)
 _PUBLIC_BODY = re.compile(
-    r"(?:the\s+)?(?P<name>(?:city|municipality|government|state|province|ministry|port|county)\s+of\s+"
+    r"(?:[Tt]he\s+)?(?P<name>(?:city|municipality|government|state|province|ministry|port|county)\s+of\s+"
     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
     r"|(?:[A-Z][\w’'-]*\s+){1,3}(?:[a-z]+\s+){0,2}(?:transport|transit|bus)\s+"
     r"(?:operator|authority|company|corporation|agency|undertaking|department))\b"
@@ -165,6 +166,17 @@ def subject_ref(view: SentenceView, pos: int) -> OrgRef | None:
     return org
 
 
+def coordinated_before(view: SentenceView, last: OrgRef) -> list[OrgRef]:
+    """``last`` and the organisations joined to it before ("Ideal and Xiaopeng" -> both)."""
+    chain = [last]
+    for ref in reversed([r for r in view.orgs if r.end <= last.start]):
+        gap = view.text[view.local(ref.end) : view.local(chain[0].start)]
+        if ref.entity is chain[0].entity or not _COORDINATION.fullmatch(gap):
+            break
+        chain.insert(0, ref)
+    return chain
+
+
 def _subject(view: SentenceView, pos: int) -> str | None:
     """The subject of the clause whose verb starts at local offset ``pos``: a public body or an organisation."""
     head = view.text[:pos]
@@ -173,7 +185,9 @@ def _subject(view: SentenceView, pos: int) -> str | None:
     if bodies and (org is None or view.local(org.end) <= bodies[-1].start()):
         return bodies[-1].group("name")
     ref = subject_ref(view, pos)
-    return ref.entity.display_name() if ref else None
+    if ref is None or len(coordinated_before(view, ref)) > 1:
+        return None
+    return ref.entity.display_name()
 
 
 def _latter(view: SentenceView, pos: int, buyer: str | None) -> str | None:

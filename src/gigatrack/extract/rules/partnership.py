@@ -96,8 +96,14 @@ def _purpose(view: SentenceView, end: int) -> str | None:
     return match.group("purpose").strip() if match else None
 
 
+def _supply_pairs(ctx: Context) -> set[frozenset[str]]:
+    return {frozenset((s.key, c.key)) for view in ctx.sentences for s, c in find_pairs(view) if c is not None}
+
+
 def extract_partnerships(ctx: Context) -> list[Fact]:
+    """Partnerships; an MoU between two parties who have a supply deal in the article is that deal."""
     frames: dict[frozenset[str], Frame] = {}
+    supplying = _supply_pairs(ctx)
     for view in ctx.sentences:
         supplied = {frozenset((s.key, c.key)) for s, c in find_pairs(view) if c is not None}
         for kind, pattern in _KINDS:
@@ -124,4 +130,8 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
             if place is not None:
                 frame.fill("location", place.to_json())
             break
-    return [frame.to_fact(money_slot="value") for frame in frames.values()]
+    return [
+        frame.to_fact(money_slot="value")
+        for key, frame in frames.items()
+        if not (frame.slots.get("kind") == "mou" and key in supplying)
+    ]

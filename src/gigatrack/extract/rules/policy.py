@@ -36,7 +36,7 @@ _SELL_ONLY = re.compile(r"\b(?:sell|selling)\s+only\s+(?:electric\s+vehicles|EVs
 _LEAD_DATE = re.compile(r"^(?:(?:by|in|from)\s+\d{4},?\s*)?(?:the\s+)?(?:sale|sales|use)?(?:\s+of\s+)?", re.I)
 _SEGMENT_AFTER = re.compile(
     r"^\s*(?:(?:electrification|penetration|share|conversion)\s+)?(?:of\s+(?:all\s+|the\s+|their\s+|its\s+)?)?"
-    r"(?P<seg>(?:(?:[a-z]+-)?[a-z]+\s+(?:\([A-Z]{2,4}\)\s+)?){0,4}?"
+    r"(?P<seg>(?:(?:[a-z]+-)?[a-z]+\s+(?:\([A-Z]{2,4}\)\s+)?){0,4}"
     r"(?:cars?|vans?|buses|bus fleet|fleets?|taxis|vehicles?|vehicle (?:sales|registrations|production)|"
     r"registrations|sales|production|motorcycles|motorbikes|scooters|trucks|two-wheelers|three-wheelers))\b",
     re.I,

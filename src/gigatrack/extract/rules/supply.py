@@ -139,8 +139,14 @@ def _pairs_from_source_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef | N
     return pairs
 
 
+_SUPPLIER_ROLES = frozenset({"mining", "recycler", "materials", "component_maker", "cell_maker", "jv"})
+
+
 def _downstream(supplier: Entity, customer: Entity) -> bool:
-    """An automaker does not supply a cell maker with cells: the ranks say the roles are swapped."""
+    """The roles say this cannot be a supply of batteries or materials: an automaker does not supply
+    a cell maker, and an organisation known to make neither batteries nor materials supplies neither."""
+    if supplier.roles and not _SUPPLIER_ROLES & set(supplier.roles):
+        return True
     return supplier.rank is not None and customer.rank is not None and supplier.rank > customer.rank
 
 

@@ -22,12 +22,14 @@ _ROLE_WORDS: dict[str, frozenset[str]] = {
     "lithium": frozenset({"materials", "mining"}),
     "mining": frozenset({"mining"}),
     "miner": frozenset({"mining"}),
+    "venture": frozenset({"jv"}),
+    "jv": frozenset({"jv"}),
 }
 
 _DESCRIPTOR = re.compile(
     r"\b[Tt]he\s+(?P<desc>(?:[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\s+)?(?:[a-zA-Z-]+\s+){0,2}?)"
     r"(?P<head>company|firm|group|automaker|carmaker|manufacturer|maker|producer|supplier|giant|"
-    r"start-?up|conglomerate|miner|battery\s+maker|cell\s+maker)\b(?!['’]s\s+(?:board|shares))"
+    r"start-?up|conglomerate|miner|battery\s+maker|cell\s+maker|venture|joint\s+venture|JV|subsidiary|affiliate)\b(?!['’]s\s+(?:board|shares))"
 )
 _PAIR = re.compile(
     r"\b(?:[Tt]he\s+two\s+(?:companies|parties|firms|sides|groups|partners)|[Tt]he\s+pair|"
@@ -50,8 +52,14 @@ def _fits(entity: Entity, desc: str, head: str, nationality: str | None) -> bool
 
 
 def _recent(ctx: Context, index: int, before: int) -> list[Entity]:
-    """Entities by recency: the current sentence before ``before``, then earlier sentences."""
+    """Candidates by salience: the subject of the nearest earlier sentence that names one, then the
+    current sentence before ``before`` and earlier sentences by recency."""
     out: list[Entity] = []
+    for view in reversed(ctx.sentences[max(0, index - _LOOKBACK) : index]):
+        named = [r for r in view.orgs if not r.anaphor]
+        if named:
+            out.append(named[0].entity)
+            break
     current = ctx.sentences[index]
     for ref in reversed([r for r in current.orgs if r.end <= before and not r.anaphor]):
         if ref.entity not in out:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from gigatrack.extract.context import Context, OrgRef, SentenceView
+from gigatrack.annotate.places import place_of
+from gigatrack.extract.context import Context, SentenceView
 from gigatrack.extract.rules.frame import Frame
 from gigatrack.extract.rules.order import coordinated_before, subject_ref
-from gigatrack.annotate.places import place_of
 from gigatrack.extract.rules.slots import first_after, place_after
 from gigatrack.model import Fact, Money, Place
 
@@ -53,6 +53,7 @@ _BUILT = re.compile(
     r"(?P<object>(?:the|a|an|its|new)\s+[^,;]{3,60}?|[a-z][^,;]{3,60}?)(?=\s+(?:by|with|on|at|that|which|to|from)\b|$)"
 )
 _SUPPORT_FORM = re.compile(r"^(?:subsid(?:y|ies)|grants?|incentives?|loans?)$", re.I)
+_CONVERSION = re.compile(r"\s*\(\s*(?:approximately|about|around|some|roughly|or)?\s*")
 _NOT_INVESTOR = re.compile(r"\b(?:investors?|shareholders?)\b", re.I)
 _JOINT_ANAPHOR = re.compile(r"\b(?:two|both|three|companies|parties|partners|firms|pair|sides)\b", re.I)
 _CAPITALISED = re.compile(r"^(?:the\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*)")
@@ -110,8 +111,7 @@ def _money_frames(
     if not investors or not money:
         return []
     first_end = view.local(money[0].end)
-    follow = [money[0]] + [m for m in money[1:] if re.fullmatch(r"\s*\(\s*(?:approximately|about|around|some|"
-                                                                r"roughly|or)?\s*", view.text[first_end : view.local(m.start)])]
+    follow = [money[0]] + [m for m in money[1:] if _CONVERSION.fullmatch(view.text[first_end : view.local(m.start)])]
     target = _target(view, view.local(follow[-1].end) if target_from is None else target_from)
     if target is not None and _KNOWN_PLANT.match(target):
         return []
@@ -144,8 +144,7 @@ def _invest_frames(view: SentenceView, last_investor: str | None) -> list[Frame]
         return []
     frames: list[Frame] = []
     for nominal in _NOMINAL.finditer(view.text):
-        money = view.first("money")
-        if not any(0 <= view.local(m.start) - nominal.end() <= 25 for m in view.of("money")) or money is None:
+        if not any(0 <= view.local(m.start) - nominal.end() <= 25 for m in view.of("money")):
             continue
         if nominal.group("verb").lower() in ("with", "through"):
             investors = _country_subject(view) or [r.entity.display_name() for r in view.orgs[:1]

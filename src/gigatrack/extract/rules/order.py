@@ -41,8 +41,9 @@ _WIN = re.compile(
     r"(?=(?:\s+(?!(?:to|of|from|for|with|in|on)\b)[\w’'-]+){0,5}?\s+(?:orders?|contracts?|tenders?|deals?)\b)",
     re.I,
 )
-_ORDER_NOUN = re.compile(r"\b(?:an?|the|its|their|this|that|new|firm|first|latest)\s+(?:[\w-]+\s+){0,3}?orders?\s+for\b",
-                         re.I)
+_ORDER_NOUN = re.compile(
+    r"\b(?:an?|the|its|their|this|that|new|firm|first|latest)\s+(?:[\w-]+\s+){0,3}?orders?\s+for\b", re.I
+)
 _BUY = re.compile(
     r"\b(?:ordered|reserved|procured|purchased|bought|"
     r"(?:will|to|would|shall|plans? to|planning to|agreed to)\s+(?:also\s+)?(?:order|procure|purchase|buy|reserve)|"
@@ -69,6 +70,7 @@ _BY_BUYER = re.compile(
 _FROM = re.compile(r"\bfrom\s+", re.I)
 _JOINT = re.compile(r"\b(?:and|with)\s+(?:(?:an?|the|its|their|other)\b|(?-i:[A-Z]))", re.I)
 _COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
+_SELLER_AFTER = re.compile(r"^\s*(?:(?:a|per|each)\s+(?:year|month)\s+)?(?:from|of|with)\s+", re.I)
 _LATTER = re.compile(r"^\s*(?:of|from)\s+the\s+(?P<which>latter|former)\b", re.I)
 _DESCRIPTOR = re.compile(r"^(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,4}", re.I)
 _PUBLIC_BODY = re.compile(
@@ -156,9 +158,11 @@ def subject_ref(view: SentenceView, pos: int) -> OrgRef | None:
     if org is None:
         return None
     earlier = nearest_before(view, org.start)
-    if earlier is not None and "," in view.text[view.local(org.end) : pos] and re.fullmatch(
-        r"\W*,\s*(?:an?|the)\b[^,]*", view.text[view.local(earlier.end) : view.local(org.start)]
-    ):
+    opened = view.text[view.local(earlier.end) : view.local(org.start)] if earlier else ""
+    abbreviation = opened.strip() == "(" and view.text[view.local(org.end) :].startswith(")")
+    if earlier is not None and (abbreviation or (
+        "," in view.text[view.local(org.end) : pos] and re.fullmatch(r"\W*,\s*(?:an?|the)\b[^,]*", opened)
+    )):
         org = earlier
     between = view.text[view.local(org.end) : pos]
     if _JOINT.search(between) or len(between) > 120:
@@ -216,7 +220,9 @@ def _read(view: SentenceView) -> _Draft | None:
         if count is not None:
             seller = _subject(view, win.start())
             from_ = _FROM.search(text, count.end)
-            party = _party_at(view, from_.end()) if from_ and from_.start() - count.end < 40 else None
+            if not (from_ and from_.start() - count.end < 40):
+                from_ = _FROM.search(text[: count.start], win.end())
+            party = _party_at(view, from_.end()) if from_ else None
             buyer, end = party if party else (None, win.end())
             return _Draft(view, count, buyer, seller, end)
     noun = _ORDER_NOUN.search(text)
@@ -240,7 +246,7 @@ def _read(view: SentenceView) -> _Draft | None:
         count = _count_after(counted, buy.end(), within=60)
         buyer = _subject(view, buy.start())
         if count and buyer:
-            from_ = re.match(r"^\s*(?:from|of)\s+", text[count.end :])
+            from_ = _SELLER_AFTER.match(text[count.end :])
             seller = _latter(view, count.end, buyer)
             if seller is None and from_:
                 party = _party_at(view, count.end + from_.end())

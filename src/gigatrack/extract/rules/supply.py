@@ -172,8 +172,12 @@ def find_pairs(view: SentenceView) -> list[tuple[Entity, Entity | None]]:
     """(supplier, customer) pairs the sentence states; customer None when it is undisclosed."""
     if not view.orgs or not _has_battery_context(view) or _is_vehicle_order(view):
         return []
-    refs = _pairs_from_passive(view) or _pairs_from_supply_verb(view) or _pairs_from_source_verb(view)
-    pairs = [(s.entity, c.entity if c else None) for s, c in refs if c is None or not _downstream(s.entity, c.entity)]
+    refs = [*_pairs_from_passive(view), *_pairs_from_supply_verb(view)] or _pairs_from_source_verb(view)
+    pairs: list[tuple[Entity, Entity | None]] = []
+    for s, c in refs:
+        pair = (s.entity, c.entity if c else None)
+        if pair not in pairs and (c is None or not _downstream(s.entity, c.entity)):
+            pairs.append(pair)
     return pairs or _pairs_from_deal_noun(view)
 
 

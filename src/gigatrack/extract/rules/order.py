@@ -381,9 +381,18 @@ def _frame(ctx: Context, index: int, draft: _Draft, item: str, seller: str | Non
     return frame
 
 
+def _same_order(a: Fact, b: Fact) -> bool:
+    """Two statements of one order: same buyer, or the same seller selling the same count of the same item
+    (a headline's "Telangana transport corporation" and the body's full name)."""
+    quantity = a.slots.get("quantity") == b.slots.get("quantity")
+    if a.slots.get("buyer") == b.slots.get("buyer"):
+        return quantity and a.slots.get("seller") == b.slots.get("seller")
+    seller = a.slots.get("seller")
+    return quantity and seller is not None and seller == b.slots.get("seller") and a.slots["item"] == b.slots["item"]
+
+
 def extract_orders(ctx: Context) -> list[Fact]:
-    facts = []
-    seen: list[tuple[str | None, str | None, float]] = []
+    facts: list[Fact] = []
     last_item: str | None = None
     last_seller: str | None = None
     for index, draft in _drafts(ctx):
@@ -392,10 +401,13 @@ def extract_orders(ctx: Context) -> list[Fact]:
             if last_item is None:
                 continue
             item, seller = last_item, seller or last_seller
-        key = (draft.buyer, seller, draft.counted.amount)
-        if key in seen or (draft.buyer is not None and draft.buyer == seller):
+        if draft.buyer is not None and draft.buyer == seller:
             continue
-        seen.append(key)
         last_item, last_seller = item, seller
-        facts.append(_frame(ctx, index, draft, item, seller).to_fact(money_slot="value"))
+        fact = _frame(ctx, index, draft, item, seller).to_fact(money_slot="value")
+        same = next((i for i, known in enumerate(facts) if _same_order(known, fact)), None)
+        if same is None:
+            facts.append(fact)
+        elif len(fact.slots) > len(facts[same].slots):
+            facts[same] = fact
     return facts

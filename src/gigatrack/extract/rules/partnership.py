@@ -12,7 +12,7 @@ import re
 
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.rules.frame import Frame, status_in
-from gigatrack.extract.rules.slots import coordinated, dates_of, first_after, nearest_before, place_in
+from gigatrack.extract.rules.slots import agent_before, coordinated, dates_of, first_after, nearest_before, place_in
 from gigatrack.extract.rules.supply import find_pairs
 from gigatrack.model import Fact
 
@@ -30,6 +30,7 @@ _PURPOSE = re.compile(
     r"supply|create|set up|introduce|expand|explore|work on|cooperate on|collaborate on|research|construct|"
     r"operate|promote|accelerate|pursue|recycle|commercialise|commercialize|mass[- ]produce)\b[^,.;“”()]{4,90})"
 )
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){0,4}$")
 _SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched|signed)\b", re.I)
 
 
@@ -81,6 +82,10 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
             after = first_after(view, group[0].end + earlier.end(), within=60)
         if after is not None and after.end <= start + len(tail) and after.entity is not group[0].entity:
             group = [*group, *coordinated(view, after)]
+        elif _WITH_BEFORE.search(view.text[: view.local(group[0].start)]):
+            subject = agent_before(view, group[0].start)
+            if subject is not None and subject.entity is not group[0].entity:
+                group = [subject, *group]
     entities: list[Entity] = []
     for ref in group:
         if ref.entity not in entities:

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from gigatrack.clean import clean, clean_html, clean_text
-from gigatrack.clean.html import page_title
 from gigatrack.clean.text import dropped_lines
 from gigatrack.model import Article
 
@@ -95,6 +94,31 @@ def test_two_trailing_title_case_lines_are_not_a_headline_list() -> None:
     assert kept == "Volta signed the deal on Monday.\n\nFurther Details To Follow\n\nContact The Newsroom"
 
 
+BODY = "Volta Cells will supply 4 GWh of LFP cells to Norden Buses from 2027, the companies said."
+
+
+@pytest.mark.parametrize("header", ["Latest", "Latest News", "Related", "Read more", "More from Energy", "Most Read",
+                                    "Trending", "Latest from Grid Weekly:"])
+def test_header_above_a_closing_headline_list_goes_with_the_list(header: str) -> None:
+    headlines = "Port Strike Ends After Two Weeks\nNickel Prices Slip Again\nRegulator Reviews Grid Fees\n"
+    raw = f"{BODY}\n\nNo comments\n\n{header}\n{headlines}"
+    assert clean_text(raw).text == BODY
+    assert dropped_lines(raw)[:2] == ["No comments", header]
+
+
+def test_under_a_header_short_or_sentence_case_closing_headlines_also_go() -> None:
+    raw = f"{BODY}\n\nLatest\nPort strike ends after two weeks\nNickel prices slip again"
+    assert clean_text(raw).text == BODY
+    assert clean_text(f"{BODY}\nLatest news:\nCharging Network Adds Sites").text == BODY
+
+
+def test_latest_is_kept_where_no_headline_list_closes_the_text() -> None:
+    raw = f"Latest\n\n{BODY}\n\nLatest\nThe plant will open next year."
+    assert clean_text(raw).text == raw.replace("\nThe", "\n\nThe")
+    closing = f"{BODY}\n\nLatest\nPort Strike Ends After Two Weeks\nThe contract runs to 2030."
+    assert "Latest" in clean_text(closing).text.split("\n\n")
+
+
 def test_teaser_cut_with_an_ellipsis_is_dropped_when_the_next_line_repeats_it() -> None:
     lead = "Berlin: Helion Storage has won an order for 300 MWh of battery storage from a grid operator."
     raw = f"{lead[:60]}...\n{lead}"
@@ -133,16 +157,9 @@ def test_clean_html_on_a_page_without_content() -> None:
     assert (cleaned.text, cleaned.title) == ("", "Empty")
 
 
-@pytest.mark.parametrize(
-    ("html", "title"),
-    [
-        ("<head><title> Plant  news &amp; more </title></head>", "Plant news & more"),
-        ("<head><meta name='twitter:title' content='Cell deal'><title>Site</title></head>", "Cell deal"),
-        ("<html><body><p>No title here</p></body></html>", None),
-    ],
-)
-def test_page_title(html: str, title: str | None) -> None:
-    assert page_title(html) == title
+def test_clean_html_takes_a_given_title_over_the_page_title() -> None:
+    page = (FIXTURES / "page.html").read_text(encoding="utf-8")
+    assert clean_html(page, title="Harbour opens Gdansk line").title == "Harbour opens Gdansk line"
 
 
 def test_clean_dispatches_on_kind_and_prefers_the_article_title() -> None:

@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 
 from gigatrack.ingest import MAX_ARTICLE_BYTES, ReadError, read_articles
+from gigatrack.ingest.metadata import Metadata
+from gigatrack.ingest.page_meta import page_date, page_title, read_page_metadata
 from gigatrack.model import Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 FOLDER = FIXTURES / "folder"
 BAD = FIXTURES / "bad"
+PAGES = FIXTURES / "pages"
 
 
 def _articles(items: list[Article | ReadError]) -> dict[str, Article]:
@@ -88,6 +91,7 @@ def test_gzipped_html_is_read_as_html_with_its_stem_as_id() -> None:
     (article,) = list(read_articles([FOLDER / "d-page.html.gz"]))
     assert isinstance(article, Article)
     assert (article.id, article.kind, article.url) == ("d-page", "html", "https://example.com/harbour")
+    assert article.title == "Harbour Batteries opens 8 GWh & LFP line"
     assert "<p>Harbour Batteries has started production" in article.raw
 
 
@@ -234,3 +238,117 @@ def test_datetime_and_rfc2822_dates_in_sidecars(tmp_path: Path) -> None:
         (tmp_path / f"{stem}.meta.json").write_text(json.dumps({"published": published}), encoding="utf-8")
     articles = _articles(list(read_articles([tmp_path])))
     assert {a.published for a in articles.values()} == {dt.date(2024, 7, 19)}
+
+
+def test_html_page_without_sidecar_takes_its_metadata_from_the_page() -> None:
+    (article,) = list(read_articles([PAGES / "cathode-plant.html"], published=dt.date(2020, 1, 1)))
+    assert isinstance(article, Article)
+    assert article.title == "Borealis Materials starts 30,000-tonne cathode plant in Oulu"
+    assert article.url == "https://example.com/materials/borealis-oulu-cathode"
+    assert article.published == dt.date(2024, 10, 2)
+
+
+def test_jsonl_html_record_fields_win_and_the_page_fills_the_rest(tmp_path: Path) -> None:
+    page = (PAGES / "cathode-plant.html").read_text(encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    records = [{"id": "bare", "html": page}, {"id": "titled", "title": "Oulu plant opens", "html": page}]
+    feed.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    articles = _articles(list(read_articles([feed])))
+    assert articles["bare"].title == "Borealis Materials starts 30,000-tonne cathode plant in Oulu"
+    assert articles["bare"].published == dt.date(2024, 10, 2)
+    assert articles["bare"].url == "https://example.com/materials/borealis-oulu-cathode"
+    assert (articles["titled"].title, articles["titled"].published) == ("Oulu plant opens", dt.date(2024, 10, 2))
+
+
+def test_text_records_are_not_read_as_pages(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "t", "text": '<meta property="og:title" content="Not a page">'}))
+    (article,) = list(read_articles([feed]))
+    assert isinstance(article, Article) and article.title is None
+
+
+HEAD = "<html><head>{}</head><body><p>Volta Cells opened a plant.</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            '<meta property="og:title" content="Volta opens plant"><meta name="twitter:title" content="T">'
+            '<meta property="og:url" content="https://example.com/volta">'
+            '<meta property="article:published_time" content="2024-03-05T23:30:00-05:00">',
+            Metadata("https://example.com/volta", "Volta opens plant", dt.date(2024, 3, 5)),
+        ),
+        (
+            "<meta content='Cell deal &amp; more &amp;amp;' name='twitter:title'><title>Site</title>"
+            "<meta content='2023-06-01' property='og:published_time'>",
+            Metadata(None, "Cell deal & more &amp;", dt.date(2023, 6, 1)),
+        ),
+        (
+            '<title>Volta opens plant | Grid Weekly</title><link href="/volta" rel="canonical">'
+            '<meta itemprop="datePublished" content="2022-11-30">',
+            Metadata(None, "Volta opens plant", dt.date(2022, 11, 30)),
+        ),
+        (
+            '<title>Volta opens plant - Grid Weekly</title><meta name="pubdate" content="20210714">'
+            '<link rel="canonical" href="https://example.com/c"><meta property="og:url" content="/relative">',
+            Metadata("https://example.com/c", "Volta opens plant", dt.date(2021, 7, 14)),
+        ),
+        (
+            '<title>Lithium prices - what comes next</title><meta name="date" content="last week">'
+            '<time datetime="2020-02-29T10:00">29 Feb</time>',
+            Metadata(None, "Lithium prices - what comes next", dt.date(2020, 2, 29)),
+        ),
+        ("", Metadata()),
+    ],
+)
+def test_read_page_metadata(head: str, expected: Metadata) -> None:
+    assert read_page_metadata(HEAD.format(head)) == expected
+
+
+def test_json_ld_article_date_beats_a_time_element_and_other_objects() -> None:
+    page = (PAGES / "cathode-plant.html").read_text(encoding="utf-8")
+    assert read_page_metadata(page).published == dt.date(2024, 10, 2)
+    broken = '<script type="application/ld+json">{not json</script><time datetime="2019-05-06"></time>'
+    assert read_page_metadata(HEAD.format(broken)).published == dt.date(2019, 5, 6)
+
+
+def test_page_without_structured_date_falls_back_to_its_byline_or_url() -> None:
+    byline = '<p class="byline date">Published March 5, 2024</p><p>Volta Cells opened a plant in Oulu.</p>'
+    assert read_page_metadata(f"<html><body><article>{byline}</article></body></html>").published == (
+        dt.date(2024, 3, 5)
+    )
+    dated_url = '<link rel="canonical" href="https://example.com/2023/08/17/volta-plant">'
+    assert read_page_metadata(HEAD.format(dated_url)).published == dt.date(2023, 8, 17)
+
+
+@pytest.mark.parametrize(
+    ("html", "title"),
+    [
+        ("<head><title> Plant  news &amp; more </title></head>", "Plant news & more"),
+        ("<head><meta name='twitter:title' content='Cell deal'><title>Site</title></head>", "Cell deal"),
+        ('<script type="application/ld+json">{"headline": "Cell deal &amp; plan"}</script><title>S</title>',
+         "Cell deal & plan"),
+        ("<html><body><p>No title here</p><svg><title>icon</title></svg></body></html>", None),
+    ],
+)
+def test_page_title(html: str, title: str | None) -> None:
+    assert page_title(html) == title
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-05T23:30:00-05:00", dt.date(2024, 3, 5)),
+        ("2024-03-05T01:00:00.000Z", dt.date(2024, 3, 5)),
+        ("Tue, 05 Mar 2024 10:00:00 GMT", dt.date(2024, 3, 5)),
+        ("2024/3/5", dt.date(2024, 3, 5)),
+        ("20240305", dt.date(2024, 3, 5)),
+        ("2024-02-30", None),
+        ("1970-01-01", None),
+        ("1709251200", None),
+        ("yesterday", None),
+    ],
+)
+def test_page_date(value: str, expected: dt.date | None) -> None:
+    assert page_date(value) == expected

@@ -12,6 +12,5 @@ __all__ = ["clean", "clean_html", "clean_text"]
 def clean(article: Article) -> Cleaned:
     """Clean one article by its kind; a title from the article's metadata wins over the page's own."""
     if article.kind == "html":
-        cleaned = clean_html(article.raw)
-        return Cleaned(text=cleaned.text, title=article.title or cleaned.title)
+        return clean_html(article.raw, title=article.title)
     return clean_text(article.raw, title=article.title)

@@ -39,6 +39,9 @@ _RELATED_HEADER = re.compile(
     ) \s*:?
     """
 )
+_LATEST_HEADER = re.compile(
+    r"(?i)(?:the\ )?latest(?:\ (?:news|stories|articles|headlines|updates|posts|from\ .{1,40}))?\s*:?"
+)
 _SENTENCE_END = re.compile(r"""[.!?;:,][\"'”’)\]]*$""")
 _WORD = re.compile(r"[^\W_][\w'’&.-]*")
 _MINOR_WORDS = frozenset((
@@ -59,6 +62,11 @@ def is_widget(line: str) -> bool:
 def is_related_header(line: str) -> bool:
     """A header that introduces a list of links to other articles ("Related articles", "Most Read")."""
     return len(line) <= 60 and _RELATED_HEADER.fullmatch(line) is not None
+
+
+def is_list_header(line: str) -> bool:
+    """A related-links header, or a "Latest" / "Latest news" header that only counts above a closing list."""
+    return is_related_header(line) or (len(line) <= 60 and _LATEST_HEADER.fullmatch(line) is not None)
 
 
 def is_headline(line: str) -> bool:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from gigatrack.clean.lines import (
     comparable,
     ends_sentence,
     is_headline,
+    is_list_header,
     is_related_header,
     is_title_case_headline,
     is_widget,
@@ -140,17 +141,29 @@ def _drop_navigation_before_title(lines: list[str], keep: list[bool], title: str
 
 
 def _drop_trailing_headlines(lines: list[str], keep: list[bool]) -> None:
-    """A run of Title-Case headlines that ends the text: links to unrelated stories."""
+    """Headlines that end the text, links to other stories: any run under a list header, else Title-Case.
+
+    Under a header ("Latest", "Related", "Most Read") every headline-shaped line goes, with the header;
+    without one only a run of at least MIN_HEADLINE_RUN Title-Case headlines does.
+    """
     run: list[int] = []
+    header: int | None = None
     for index in range(len(lines) - 1, -1, -1):
         if not keep[index]:
             continue
-        if not is_title_case_headline(lines[index]):
+        if is_list_header(lines[index]):
+            header = index
+            break
+        if not is_headline(lines[index]):
             break
         run.append(index)
-    if len(run) >= MIN_HEADLINE_RUN:
-        for index in run:
-            keep[index] = False
+    if header is not None and run:
+        dropped = [header, *run]
+    else:
+        title_case = list(takewhile(lambda index: is_title_case_headline(lines[index]), run))
+        dropped = title_case if len(title_case) >= MIN_HEADLINE_RUN else []
+    for index in dropped:
+        keep[index] = False
 
 
 def _paragraphs(lines: list[str], keep: list[bool]) -> str:

@@ -13,6 +13,7 @@ from gigatrack.ingest.decode import decode_bytes
 from gigatrack.ingest.errors import BadInput, ReadError
 from gigatrack.ingest.jsonl import read_jsonl_lines
 from gigatrack.ingest.metadata import Metadata, read_sidecar
+from gigatrack.ingest.page_meta import read_page_metadata
 from gigatrack.model import Article, ContentKind
 
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
@@ -100,6 +101,8 @@ def _read_file(path: Path, published: dt.date | None, max_bytes: int) -> Iterato
     except BadInput as err:
         yield ReadError(str(path), str(err))
         return
+    if content_kind == "html" and not meta.complete:
+        meta = meta.or_else(read_page_metadata(raw))
     yield Article(
         id=stem,
         raw=raw,

@@ -10,6 +10,7 @@ from typing import Any
 
 from gigatrack.ingest.errors import BadInput, ReadError
 from gigatrack.ingest.metadata import metadata_from_mapping
+from gigatrack.ingest.page_meta import read_page_metadata
 from gigatrack.model import Article, ContentKind
 
 _CONTENT_KEYS: tuple[tuple[str, ContentKind], ...] = (("text", "text"), ("html", "html"))
@@ -47,6 +48,8 @@ def _article_from_line(line: bytes, where: str, published: dt.date | None) -> Ar
         raise BadInput(f"malformed JSONL line: expected a JSON object, got {type(record).__name__}")
     kind, raw = _content(record)
     meta = metadata_from_mapping(record)
+    if kind == "html" and not meta.complete:
+        meta = meta.or_else(read_page_metadata(raw))
     return Article(
         id=_record_id(record, meta.url, raw),
         raw=raw,

@@ -24,6 +24,19 @@ class Metadata:
     title: str | None = None
     published: dt.date | None = None
 
+    @property
+    def complete(self) -> bool:
+        """Every field is known, so a page has nothing to add."""
+        return self.url is not None and self.title is not None and self.published is not None
+
+    def or_else(self, other: Metadata) -> Metadata:
+        """Each field from self, or from ``other`` where self has none."""
+        return Metadata(
+            url=self.url or other.url,
+            title=self.title or other.title,
+            published=self.published or other.published,
+        )
+
 
 def parse_date(value: object) -> dt.date | None:
     """"YYYY-MM-DD", an ISO datetime or an RFC 2822 date string -> date; None stays None.

@@ -1,9 +1,9 @@
-"""An HTML page's own url, title and publication date, read from its tags in one regex pass (no parse).
+"""An HTML page's own url, title and publication date, read from its tags by regex, without a parse.
 
 Titles: og:title, twitter:title, JSON-LD headline, then <title> without a site-name suffix.
-Dates: article:/og:published_time, JSON-LD datePublished, itemprop datePublished, common
-date meta names, then the first <time datetime>. URLs: og:url, then <link rel="canonical">;
-only absolute http(s) URLs count.
+Dates: article:/og:published_time, JSON-LD datePublished, itemprop datePublished, common date
+meta names, the first <time datetime>; only a page with none of these is parsed, by htmldate,
+for a date in its markup or URL. URLs: og:url, then <link rel="canonical">, absolute http(s) only.
 """
 
 from __future__ import annotations
@@ -15,13 +15,16 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
+from functools import cached_property
 from typing import Any
+
+from htmldate import find_date
 
 from gigatrack.ingest.metadata import Metadata
 
-_TAG = re.compile(
-    r"<(?:(meta|link|time)\b|[a-z][a-z0-9]*\b(?=[^>]*?\bitemprop\s*=\s*[\"']?datePublished))([^>]*)>", re.I
-)
+_TAG = re.compile(r"<(meta|link|time)\b([^>]*)>", re.I)
+# Attribute names are lower case in practice; a case-sensitive search is ten times faster here.
+_ITEMPROP_DATE = re.compile(r"itemprop\s*=\s*[\"']?datePublished\b")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 _JSON_LD = re.compile(
     r"""<script\b[^>]*?\btype\s*=\s*["']?application/ld\+json\b[^>]*>(.*?)</script\s*>""", re.I | re.S
@@ -58,31 +61,59 @@ class _PageTags:
 
     meta: dict[str, str] = field(default_factory=dict)
     canonical: str | None = None
-    itemprop_date: str | None = None
     first_time: str | None = None
+
+
+class _Page:
+    """One page's metadata sources, each read on first use."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    @cached_property
+    def tags(self) -> _PageTags:
+        return _scan_tags(self.html)
+
+    @cached_property
+    def linked_data(self) -> list[dict[str, Any]]:
+        return _json_ld_objects(self.html)
+
+    def title(self) -> str | None:
+        return (
+            _first_text(self.tags.meta.get(key) for key in _TITLE_KEYS)
+            or _first_text(map(html_entities.unescape, _linked_values(self.linked_data, "headline")))
+            or _title_element(self.html)
+        )
+
+    def url(self) -> str | None:
+        return _first_absolute_url((self.tags.meta.get("og:url"), self.tags.canonical))
+
+    def published(self) -> dt.date | None:
+        meta = self.tags.meta
+        return (
+            _first_date(meta.get(key) for key in _PUBLISHED_TIME_KEYS)
+            or _first_date(_linked_values(self.linked_data, "datePublished"))
+            or _first_date((_itemprop_date(self.html), *(meta.get(key) for key in _OTHER_DATE_KEYS)))
+            or _first_date((self.tags.first_time,))
+            or _date_in_markup_or_url(self.html, self.url())
+        )
 
 
 def read_page_metadata(html: str) -> Metadata:
     """The url, title and publication date that a page states about itself; None where it states none."""
-    tags = _scan_tags(html)
-    title = _first_text(tags.meta.get(key) for key in _TITLE_KEYS)
-    published = _first_date(tags.meta.get(key) for key in _PUBLISHED_TIME_KEYS)
-    linked = list(_json_ld_objects(html)) if title is None or published is None else []
-    if title is None:
-        title = _first_text(_linked_values(linked, "headline")) or _title_element(html)
-    if published is None:
-        published = _first_date(_linked_values(linked, "datePublished"))
-    if published is None:
-        candidates = [tags.itemprop_date, *(tags.meta.get(key) for key in _OTHER_DATE_KEYS), tags.first_time]
-        published = _first_date(candidates)
-    url = _first_absolute_url((tags.meta.get("og:url"), tags.canonical))
-    return Metadata(url=url, title=title, published=published)
+    page = _Page(html)
+    return Metadata(url=page.url(), title=page.title(), published=page.published())
+
+
+def page_title(html: str) -> str | None:
+    """The page's own title (og:title, twitter:title, JSON-LD headline, <title>); None when it has none."""
+    return _Page(html).title()
 
 
 def _scan_tags(html: str) -> _PageTags:
     tags = _PageTags()
     for match in _TAG.finditer(html):
-        name = (match.group(1) or "").lower()
+        name = match.group(1).lower()
         attributes = _attributes(match.group(2))
         if name == "meta":
             key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or ""
@@ -94,9 +125,19 @@ def _scan_tags(html: str) -> _PageTags:
                 tags.canonical = attributes.get("href")
         elif name == "time" and tags.first_time is None:
             tags.first_time = attributes.get("datetime")
-        if tags.itemprop_date is None and attributes.get("itemprop", "").lower() == "datepublished":
-            tags.itemprop_date = attributes.get("content") or attributes.get("datetime")
     return tags
+
+
+def _itemprop_date(html: str) -> str | None:
+    """The content or datetime attribute of the first tag marked itemprop="datePublished"."""
+    match = _ITEMPROP_DATE.search(html)
+    if match is None:
+        return None
+    start, end = html.rfind("<", 0, match.start()), html.find(">", match.end())
+    if start < 0 or end < 0:
+        return None
+    attributes = _attributes(html[start + 1 : end])
+    return attributes.get("content") or attributes.get("datetime")
 
 
 def _attributes(text: str) -> dict[str, str]:
@@ -107,7 +148,7 @@ def _attributes(text: str) -> dict[str, str]:
     return attributes
 
 
-def _json_ld_objects(html: str) -> Iterator[dict[str, Any]]:
+def _json_ld_objects(html: str) -> list[dict[str, Any]]:
     """Every JSON object in the page's JSON-LD blocks, article-typed ones first."""
     found: list[dict[str, Any]] = []
     for match in _JSON_LD.finditer(html):
@@ -117,7 +158,7 @@ def _json_ld_objects(html: str) -> Iterator[dict[str, Any]]:
             continue
         found.extend(_objects(data))
     found.sort(key=lambda item: not _ARTICLE_TYPES.search(str(item.get("@type", ""))))
-    yield from found
+    return found
 
 
 def _objects(data: Any) -> Iterator[dict[str, Any]]:
@@ -152,7 +193,7 @@ def _title_element(html: str) -> str | None:
     match = _TITLE_ELEMENT.search(html, 0, head_end.start() if head_end else _MAX_HEAD_CHARS)
     if match is None:
         return None
-    title = _tidy(_MARKUP.sub("", match.group(1)))
+    title = _tidy(html_entities.unescape(_MARKUP.sub("", match.group(1))))
     return _without_site_name(title) or None
 
 
@@ -171,7 +212,7 @@ def _without_site_name(title: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    return _SPACES.sub(" ", html_entities.unescape(text)).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def _first_date(values: Iterable[str | None]) -> dt.date | None:
@@ -207,6 +248,12 @@ def _valid_day(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def _date_in_markup_or_url(html: str, url: str | None) -> dt.date | None:
+    """htmldate's markup search (dates in bylines, date classes, the URL): a full parse, so only a fallback."""
+    found = find_date(html, url=url, extensive_search=False, original_date=True)
+    return page_date(found) if isinstance(found, str) else None
 
 
 def _first_absolute_url(values: tuple[str | None, ...]) -> str | None:

@@ -14,6 +14,7 @@ from gigatrack.annotate.dates import find_dates, find_durations
 from gigatrack.annotate.money import find_money
 from gigatrack.annotate.orgs import find_orgs
 from gigatrack.annotate.places import find_places
+from gigatrack.annotate.public_bodies import find_public_bodies
 from gigatrack.annotate.quantities import find_quantities
 from gigatrack.annotate.registry import Registry
 from gigatrack.annotate.terms import find_terms
@@ -27,6 +28,7 @@ def annotate(text: str, published: dt.date | None = None, registry: Registry | N
     """Every mention in ``text``, non-overlapping, sorted by position."""
     found = [
         *find_orgs(text, registry or Registry.default()),
+        *find_public_bodies(text),
         *find_money(text),
         *find_quantities(text),
         *find_dates(text, published),

@@ -1,0 +1,50 @@
+"""Governments, councils and ministries named in the text, as organisation mentions.
+
+Public bodies sign cooperation agreements, hand out subsidies and place bus orders, but no
+registry can list every provincial government. They are named in a few fixed ways, which this
+module reads: "the Guangdong Provincial Government", "Zhuhai Municipal People's Government",
+"State of Indiana", "Sunderland City Council", "the Tamil Nadu government", "the Japanese
+government", "Ministry of Economy, Trade and Industry".
+"""
+
+from __future__ import annotations
+
+import re
+
+from gigatrack.annotate.orgs import OrgValue
+from gigatrack.annotate.places import place_of
+from gigatrack.model import Mention
+
+_NAME = r"(?!(?:The|A|An|This|That|Its|Their|Our|Local|Central|New)\b)[A-Z][\w'’.-]*"
+_PATTERNS = (
+    re.compile(
+        rf"\b(?:{_NAME}\s+){{1,3}}(?:Provincial|Municipal|Metropolitan|State|City|County|Regional|Prefectural|"
+        rf"Federal|National|District)\s+(?:People['’]s\s+)?(?:Government|Council|Assembly|Administration)\b"
+    ),
+    re.compile(rf"\b(?:State|Government|Province|Commonwealth|City)\s+of\s+{_NAME}(?:\s+{_NAME})?\b"),
+    re.compile(rf"\b(?:{_NAME}\s+){{1,2}}government\b"),
+    re.compile(
+        rf"\bMinistry\s+of\s+{_NAME}(?:(?:,\s+|\s+and\s+|\s+of\s+|\s+)(?:the\s+)?{_NAME}){{0,5}}"
+    ),
+)
+def _country(name: str) -> str | None:
+    words = name.split()
+    for size in (3, 2, 1):
+        for first in range(len(words) - size + 1):
+            place = place_of(" ".join(words[first : first + size]))
+            if place is not None:
+                return place.country
+    return None
+
+
+def find_public_bodies(text: str) -> list[Mention]:
+    """Non-overlapping public-body mentions, longest first where two patterns overlap."""
+    found: list[Mention] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            name = match.group(0)
+            if any(m.start < match.end() and match.start() < m.end for m in found):
+                continue
+            value = OrgValue(name=name, org_id=None, country=_country(name), roles=("government",), known=False)
+            found.append(Mention("org", match.start(), match.end(), name, value))
+    return sorted(found, key=lambda m: m.start)

@@ -1,0 +1,36 @@
+"""Governments, councils and ministries are found as organisations, with their country."""
+
+from __future__ import annotations
+
+from gigatrack.annotate.public_bodies import find_public_bodies
+
+
+def _found(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.value.country) for m in find_public_bodies(text)]
+
+
+def test_provincial_and_municipal_governments() -> None:
+    text = (
+        "Ganfeng and the Jiangxi Provincial Government signed a framework agreement, while "
+        "the Hefei Municipal People's Government backs the new base."
+    )
+    assert _found(text) == [
+        ("Jiangxi Provincial Government", "CN"),
+        ("Hefei Municipal People's Government", "CN"),
+    ]
+
+
+def test_state_of_national_governments_and_ministries() -> None:
+    text = (
+        "The State of Georgia and the Japanese government will fund the work, the Ministry of Economy, "
+        "Trade and Industry said."
+    )
+    assert _found(text) == [
+        ("State of Georgia", "US"),
+        ("Japanese government", "JP"),
+        ("Ministry of Economy, Trade and Industry", None),
+    ]
+
+
+def test_a_bare_government_is_not_a_named_body() -> None:
+    assert _found("The government said the local government would decide. This Government agrees.") == []

@@ -17,7 +17,8 @@ from gigatrack.extract.rules.supply import find_pairs
 from gigatrack.model import Fact
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("joint_venture", re.compile(r"\b(?:joint[- ]venture|JV)s?\b")),
+    ("joint_venture", re.compile(
+        r"\b(?:joint[- ]venture|JV)s?\b|\bjoint\s+(?:[\w-]+\s+){0,4}?(?:facility|plant|factory|company)\b")),
     ("licensing", re.compile(r"\blicen[cs](?:e|es|ing)\b(?=[^.]{0,60}\btechnolog)", re.I)),
     ("mou", re.compile(r"\b(?:MoU|MOU|memorandum of understanding|letter of intent)\b")),
     ("collaboration", re.compile(
@@ -30,6 +31,7 @@ _PURPOSE = re.compile(
     r"supply|create|set up|introduce|expand|explore|work on|cooperate on|collaborate on|research|construct|"
     r"operate|promote|accelerate|pursue|recycle|commercialise|commercialize|mass[- ]produce)\b[^,.;“”()]{4,90})"
 )
+_JOINED = re.compile(r"\s*(?:,|,?\s*and|&|-|–)\s*(?:(?!and\b)[\w’'-]+\s+){0,3}?")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){0,4}$")
 _SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched|signed)\b", re.I)
 
@@ -52,12 +54,13 @@ def _listed_after(view: SentenceView, pos: int) -> list[OrgRef]:
 
 
 def _listed_before(view: SentenceView, before: OrgRef) -> list[OrgRef]:
-    """"A and B formed ...", "A-B joint venture": ``before`` and the organisations joined to it."""
+    """"A and B formed ...", "A and China's B", "A-B joint venture", "the two companies": ``before``
+    and the organisations joined to it."""
     head = [r for r in view.orgs if r.end <= before.end]
-    chain = [before]
-    for ref in reversed(head[:-1]):
+    chain = [r for r in head if r.start == before.start]
+    for ref in reversed([r for r in head if r.start < before.start]):
         gap = view.text[view.local(ref.end) : view.local(chain[0].start)]
-        if re.fullmatch(r"\s*(?:,|,?\s*and|&|-|–)\s*", gap):
+        if _JOINED.fullmatch(gap):
             chain.insert(0, ref)
         else:
             break

@@ -55,7 +55,7 @@ _BUILT = re.compile(
 _SUPPORT_FORM = re.compile(r"^(?:subsid(?:y|ies)|grants?|incentives?|loans?)$", re.I)
 _CONVERSION = re.compile(r"\s*\(\s*(?:approximately|about|around|some|roughly|or)?\s*")
 _NOT_INVESTOR = re.compile(r"\b(?:investors?|shareholders?)\b", re.I)
-_JOINT_ANAPHOR = re.compile(r"\b(?:two|both|three|companies|parties|partners|firms|pair|sides)\b", re.I)
+_JOINT_ANAPHOR = re.compile(r"\b(?:two|both|three|companies|parties|partners|firms|pair|sides|venture|JV)\b", re.I)
 _CAPITALISED = re.compile(r"^(?:the\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*)")
 _DESCRIPTOR = re.compile(r"^(?:[a-z][\w’'-]*\s+|[A-Z]\.(?:[A-Z]\.)+\s+){0,4}")
 

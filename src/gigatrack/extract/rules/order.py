@@ -32,7 +32,7 @@ _COUNTED = re.compile(
     r"(?:\s+(?-i:[A-Z][\w-]*)(?:\s+\d+)?)?)\b",
     re.I,
 )
-_PERIOD = re.compile(r"^\s*(?:a|per|each|every)\s+(?P<per>year|annum|month)\b|^\s*(?P<adv>annually|monthly)\b", re.I)
+_PERIOD = re.compile(r"^\s*(?:(?:a|per|each|every)\s+(?:year|annum|month)\b|annually\b|monthly\b)", re.I)
 _GENERIC_WORDS = frozenset({"units", "unit", "vehicles", "such", "these", "those", "more", "new", "additional"})
 
 _WIN = re.compile(
@@ -69,6 +69,7 @@ _BY_BUYER = re.compile(
 )
 _FROM = re.compile(r"\bfrom\s+", re.I)
 _JOINT = re.compile(r"\b(?:and|with)\s+(?:(?:an?|the|its|their|other)\b|(?-i:[A-Z]))", re.I)
+_APPOSITIVE = re.compile(r"(?<=[\w)]),\s*(?:an?|the)\s[^,]*,[^,]*$")
 _COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 _SELLER_AFTER = re.compile(r"^\s*(?:(?:a|per|each)\s+(?:year|month)\s+)?(?:from|of|with)\s+", re.I)
 _LATTER = re.compile(r"^\s*(?:of|from)\s+the\s+(?P<which>latter|former)\b", re.I)
@@ -122,10 +123,7 @@ def _counted_items(text: str) -> list[_Counted]:
     for match in _COUNTED.finditer(text):
         item = re.sub(r"\s*\([^()]*\)|,", "", match.group("item"))
         period = _PERIOD.match(text[match.end() :])
-        per = "total"
-        if period:
-            per = "year" if (period.group("per") or period.group("adv") or "").lower() in ("year", "annum",
-                                                                                        "annually") else "month"
+        per = "total" if period is None else "month" if "month" in period.group(0).lower() else "year"
         out.append(_Counted(float(match.group("num").replace(",", "")), " ".join(item.split()), per,
                             match.start(), match.end()))
     return out
@@ -154,15 +152,13 @@ def subject_ref(view: SentenceView, pos: int) -> OrgRef | None:
     An organisation inside an appositive ("Svolt, a spinoff of Great Wall Motors, is investing") gives way
     to the one it describes; one joined by "and" / "with" (a joint subject) or far from the verb gives None.
     """
-    org = nearest_before(view, view.start + pos)
+    appositive = _APPOSITIVE.search(view.text[:pos])
+    org = nearest_before(view, view.start + (appositive.start() if appositive else pos))
     if org is None:
         return None
     earlier = nearest_before(view, org.start)
-    opened = view.text[view.local(earlier.end) : view.local(org.start)] if earlier else ""
-    abbreviation = opened.strip() == "(" and view.text[view.local(org.end) :].startswith(")")
-    if earlier is not None and (abbreviation or (
-        "," in view.text[view.local(org.end) : pos] and re.fullmatch(r"\W*,\s*(?:an?|the)\b[^,]*", opened)
-    )):
+    if earlier is not None and view.text[view.local(earlier.end) : view.local(org.start)].strip() == "(" \
+            and view.text[view.local(org.end) :].startswith(")"):
         org = earlier
     between = view.text[view.local(org.end) : pos]
     if _JOINT.search(between) or len(between) > 120:
@@ -295,14 +291,13 @@ def _order_money(view: SentenceView, after: int = 0) -> list[Money]:
     return out
 
 
-def _buyer_by(ctx: Context, index: int) -> tuple[str, SentenceView] | None:
+def _buyer_by(ctx: Context, index: int) -> str | None:
     """"The tender was awarded by BUYER" in the sentence or the next two."""
     for view in ctx.sentences[index : index + 3]:
         match = _BY_BUYER.search(view.text)
-        if match:
-            party = _party_at(view, match.end())
-            if party:
-                return party[0], view
+        party = _party_at(view, match.end()) if match else None
+        if party:
+            return party[0]
     return None
 
 
@@ -324,17 +319,15 @@ def _region(draft: _Draft) -> str | None:
     return None
 
 
-def _value_nearby(ctx: Context, index: int, draft: _Draft) -> list[Money]:
+def _value_nearby(ctx: Context, index: int, draft: _Draft) -> tuple[list[Money], SentenceView | None]:
     """A following sentence that prices the same order ("The total order is valued at Rs 424 crore")."""
     for view in ctx.sentences[index + 1 : index + 1 + _LOOKAHEAD]:
-        counts = _counted_items(view.text)
-        if any(c.amount != draft.counted.amount for c in counts):
-            return []
-        if _ORDER_REFERENCE.search(view.text) and _VALUE_CUE.search(view.text):
-            money = _order_money(view)
-            if money:
-                return money
-    return []
+        if any(c.amount != draft.counted.amount for c in _counted_items(view.text)):
+            break
+        money = _order_money(view) if _ORDER_REFERENCE.search(view.text) and _VALUE_CUE.search(view.text) else []
+        if money:
+            return money, view
+    return [], None
 
 
 def _drafts(ctx: Context) -> list[tuple[int, _Draft]]:
@@ -344,10 +337,9 @@ def _drafts(ctx: Context) -> list[tuple[int, _Draft]]:
         if draft is None:
             continue
         if draft.buyer is None and draft.region is None:
-            by = _buyer_by(ctx, index)
-            if by is None:
+            draft.buyer = _buyer_by(ctx, index)
+            if draft.buyer is None:
                 continue
-            draft.buyer = by[0]
         draft.money = _order_money(view, draft.counted.start) or _order_money(view)
         out.append((index, draft))
     return out
@@ -374,8 +366,12 @@ def _frame(ctx: Context, index: int, draft: _Draft, item: str, seller: str | Non
     frame.fill("quantity", draft.counted.amount)
     frame.fill("period", draft.counted.period)
     frame.cite(draft.view)
-    money = draft.money or _value_nearby(ctx, index, draft)
-    frame.add_money(money)
+    frame.add_money(draft.money)
+    if not draft.money:
+        money, priced = _value_nearby(ctx, index, draft)
+        frame.add_money(money)
+        if priced is not None:
+            frame.cite(priced)
     frame.fill("start", _start(ctx, index, draft))
     frame.fill("region", _region(draft))
     return frame
@@ -389,6 +385,11 @@ def _same_order(a: Fact, b: Fact) -> bool:
         return quantity and a.slots.get("seller") == b.slots.get("seller")
     seller = a.slots.get("seller")
     return quantity and seller is not None and seller == b.slots.get("seller") and a.slots["item"] == b.slots["item"]
+
+
+def _fullness(fact: Fact) -> tuple[int, int]:
+    """More slots first, then the buyer written as a proper name."""
+    return len(fact.slots), len(re.findall(r"\b[A-Z]", str(fact.slots.get("buyer") or "")))
 
 
 def extract_orders(ctx: Context) -> list[Fact]:
@@ -408,6 +409,6 @@ def extract_orders(ctx: Context) -> list[Fact]:
         same = next((i for i, known in enumerate(facts) if _same_order(known, fact)), None)
         if same is None:
             facts.append(fact)
-        elif len(fact.slots) > len(facts[same].slots):
+        elif _fullness(fact) > _fullness(facts[same]):
             facts[same] = fact
     return facts

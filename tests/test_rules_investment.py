@@ -1,0 +1,73 @@
+"""Investment rules on trade-press sentences: investor, money, target, purpose, stakes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from gigatrack.annotate import annotate
+from gigatrack.extract.rules import RuleExtractor
+
+PUBLISHED = dt.date(2024, 5, 2)
+
+
+def investments(text: str) -> list[dict[str, Any]]:
+    facts = RuleExtractor().extract(text, annotate(text, PUBLISHED), PUBLISHED)
+    return [dict(f.slots) for f in facts if f.type == "investment"]
+
+
+def test_announced_investment_to_build_a_plant() -> None:
+    [fact] = investments("CATL announced an investment of 7.6 billion euros to build a new battery plant in "
+                         "Debrecen, Hungary.")
+    assert fact["investor"] == "CATL"
+    assert fact["value"] == {"amount": 7_600_000_000, "currency": "EUR"}
+    assert fact["purpose"].startswith("build a new battery plant")
+    assert fact["target"].startswith("a new battery plant")
+    assert fact["location"]["city"] == "Debrecen"
+
+
+def test_investor_is_the_subject_not_the_org_in_an_appositive() -> None:
+    [fact] = investments("Svolt, a spinoff of Great Wall Motors, is investing 2 billion euros in Germany to build a "
+                         "cell plant.")
+    assert fact["investor"] == "Svolt"
+    assert fact["location"]["country"] == "DE"
+
+
+def test_passive_investment_reuses_the_article_investor() -> None:
+    first, second = investments("Toyota will invest 500 billion yen in battery production. In Japan, about 300 "
+                                "billion yen will be newly invested in the Himeji Plant.")
+    assert first["target"] == "battery production"
+    assert second["investor"] == "Toyota"
+    assert second["value"] == {"amount": 300_000_000_000, "currency": "JPY"}
+    assert "Himeji Plant" in second["target"]
+
+
+def test_each_invested_gives_one_fact_per_investor() -> None:
+    facts = investments("XPeng and Nio each invested 300 million yuan in the round.")
+    assert [f["investor"] for f in facts] == ["XPeng", "Nio"]
+
+
+def test_stakes_with_a_coordinated_second_verb() -> None:
+    first, second = investments("LG Chem last year bought a 2.5 percent stake in Ganfeng Lithium, and acquired a "
+                                "10 percent stake in U.S. firm Enevate.")
+    assert (first["investor"], first["target"], first["start"]) == ("LG Chem", "Ganfeng Lithium", "2023")
+    assert (second["investor"], second["target"]) == ("LG Chem", "Enevate")
+    assert second["purpose"] == "acquired a 10 percent stake"
+
+
+def test_share_of_a_named_project_with_its_location() -> None:
+    [fact] = investments("POSCO acquired 40% of the Kwinana Nickel Project in Australia in 2022.")
+    assert (fact["target"], fact["purpose"], fact["start"]) == ("Kwinana Nickel Project", "acquired 40%", "2022")
+    assert fact["location"]["country"] == "AU"
+
+
+def test_no_investment_for_a_plant_already_presented_a_joint_subject_or_shareholders() -> None:
+    assert investments("Panasonic is investing $4 billion into the plant, the company said.") == []
+    assert investments("The two companies will collectively invest about $3 billion to construct a new plant.") == []
+    assert investments("Toyota said shareholders invested $2 billion in the company.") == []
+
+
+def test_a_joint_venture_spending_on_its_plants_is_not_an_investment_fact() -> None:
+    text = ("LG Energy Solution and Honda formed a joint venture in Ohio. The joint venture has committed to "
+            "invest $4.4 billion in the battery plant.")
+    assert investments(text) == []

@@ -1,0 +1,107 @@
+"""Order rules on trade-press sentences: who buys how many of what from whom."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from gigatrack.annotate import annotate
+from gigatrack.extract.rules import RuleExtractor
+
+PUBLISHED = dt.date(2024, 5, 2)
+
+
+def orders(text: str) -> list[dict[str, Any]]:
+    facts = RuleExtractor().extract(text, annotate(text, PUBLISHED), PUBLISHED)
+    return [dict(f.slots) for f in facts if f.type == "order"]
+
+
+def test_seller_bags_an_order_from_a_transport_corporation_priced_in_a_later_sentence() -> None:
+    text = ("Olectra Greentech has bagged an order for 150 electric buses from the Gujarat State Road Transport "
+            "Corporation. The order is valued at Rs 220 crore.")
+    [order] = orders(text)
+    assert order["seller"] == "Olectra Greentech"
+    assert order["buyer"].startswith("Gujarat State Road Transport")
+    assert (order["item"], order["quantity"], order["period"]) == ("electric buses", 150.0, "total")
+    assert order["value"] == {"amount": 2_200_000_000, "currency": "INR"}
+    assert order["region"] == "Gujarat"
+
+
+def test_tender_awarded_by_names_the_buyer_in_the_next_sentence() -> None:
+    [order] = orders("Volvo Trucks said it had won a contract for 60 FH Electric trucks. "
+                     "The contract was awarded by DHL Supply Chain.")
+    assert (order["seller"], order["buyer"]) == ("Volvo Trucks", "DHL")
+    assert order["item"] == "FH Electric trucks"
+
+
+def test_public_operator_in_lower_case_buys_from_a_maker() -> None:
+    [order] = orders("The Lisbon public transport operator has signed a contract for the purchase of "
+                     "40 (forty) Urbino 12 electric buses from Solaris.")
+    assert order["buyer"] == "Lisbon public transport operator"
+    assert order["seller"] == "Solaris"
+    assert (order["item"], order["quantity"], order["region"]) == ("Urbino 12 electric buses", 40.0, "Lisbon")
+
+
+def test_delivery_to_a_city_with_a_start_date() -> None:
+    [order] = orders("BYD will deliver 120 electric buses to the city of Bogotá, starting in March 2025.")
+    assert (order["buyer"], order["seller"]) == ("city of Bogotá", "BYD")
+    assert order["start"] == "2025-03"
+
+
+def test_an_order_from_a_customer_makes_the_customer_the_buyer() -> None:
+    [order] = orders("Volvo Trucks says an order for 100 electric trucks - from shipping firm DFDS - is its "
+                     "largest yet.")
+    assert (order["buyer"], order["seller"]) == ("DFDS", "Volvo Trucks")
+
+
+def test_passive_purchase_and_yearly_period() -> None:
+    assert orders("Tesla said 75 trucks were ordered by Walmart last month.")[0]["buyer"] == "Walmart"
+    [yearly] = orders("Cho Thavee plans to purchase 2,000 buses per year.")
+    assert (yearly["quantity"], yearly["period"]) == (2000.0, "year")
+
+
+def test_the_latter_and_such_vehicles_resolve_to_the_earlier_order() -> None:
+    first, second = orders("Magenta Mobility and Euler Motors said Magenta will procure an additional 1,000 "
+                           "cargo three-wheelers of the latter. Earlier deliveries of 300 such vehicles to Magenta "
+                           "went well.")
+    item = "cargo three-wheelers"
+    assert (first["buyer"], first["seller"], first["item"]) == ("Magenta Mobility", "Euler Motors", item)
+    assert (second["quantity"], second["item"], second["seller"]) == (300.0, item, "Euler Motors")
+
+
+def test_unit_price_is_not_the_order_value() -> None:
+    [order] = orders("Walmart ordered 30 trucks that start at 180,000 dollars each.")
+    assert order["item"] == "trucks"
+    assert "value" not in order
+
+
+def test_no_order_without_a_buyer_or_an_order_verb() -> None:
+    assert orders("Tesla reported record deliveries of 400,000 cars in the quarter.") == []
+    assert orders("Solaris said the fleet of 300 buses in Warsaw now includes 80 electric buses.") == []
+    assert orders("Walmart and DHL order a total of 90 electric trucks.") == []
+
+
+def test_buyer_named_before_the_count_and_seller_after_with() -> None:
+    [won] = orders("Olectra Greentech has won an order from the Gujarat State Road Transport Corporation for "
+                   "500 electric buses worth Rs 700 crore.")
+    assert won["buyer"].startswith("Gujarat State Road Transport")
+    assert won["value"] == {"amount": 7_000_000_000, "currency": "INR"}
+    [placed] = orders("Bengaluru Metropolitan Transport Corporation (BMTC) placed an order for 300 electric buses "
+                      "a year with Tata Motors.")
+    assert placed["buyer"].startswith("Bengaluru Metropolitan Transport")
+    assert (placed["seller"], placed["period"]) == ("Tata Motors", "year")
+
+
+def test_a_headline_and_the_body_stating_one_order_give_one_fact() -> None:
+    facts = orders("Olectra wins order for 400 electric buses from Gujarat transport corporation\n\n"
+                   "Olectra Greentech has won an order from the Gujarat State Road Transport Corporation for "
+                   "400 electric buses.")
+    assert len(facts) == 1
+    assert facts[0]["buyer"].startswith("Gujarat State Road Transport")
+
+
+def test_buyer_is_the_subject_described_by_an_appositive_naming_another_body() -> None:
+    [order] = orders("Convergence Energy Services Limited (CESL), a state-run company under the Ministry of Power, "
+                     "opened its tender for 5,000 electric buses on Friday.")
+    assert order["buyer"].startswith("Convergence Energy Services")
+    assert "seller" not in order

@@ -15,8 +15,7 @@ import re
 from gigatrack.annotate.places import place_of
 from gigatrack.extract.context import Context, SentenceView
 from gigatrack.extract.rules.frame import Frame
-from gigatrack.extract.rules.order import coordinated_before, subject_ref
-from gigatrack.extract.rules.slots import first_after, place_after
+from gigatrack.extract.rules.slots import coordinated_before, first_after, place_after, subject_ref
 from gigatrack.model import Fact, Money, Place
 
 _INVEST = re.compile(r"\binvest(?:s|ed|ing)?\b(?!\s+in\s+(?:the\s+)?(?:training|people|personnel|talent))", re.I)

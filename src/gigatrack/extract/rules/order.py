@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from gigatrack.annotate.places import place_of
-from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
+from gigatrack.extract.context import Context, Entity, SentenceView
 from gigatrack.extract.rules.frame import Frame
-from gigatrack.extract.rules.slots import dates_of, first_after, nearest_before
+from gigatrack.extract.rules.slots import coordinated_before, dates_of, first_after, nearest_before, subject_ref
 from gigatrack.model import Fact, Money, Place
 
 _ITEM_NOUN = (
@@ -68,9 +68,6 @@ _BY_BUYER = re.compile(
     re.I,
 )
 _FROM = re.compile(r"\bfrom\s+", re.I)
-_JOINT = re.compile(r"\b(?:and|with)\s+(?:(?:an?|the|its|their|other)\b|(?-i:[A-Z]))", re.I)
-_APPOSITIVE = re.compile(r"(?<=[\w)]),\s*(?:an?|the)\s[^,]*,[^,]*$")
-_COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 _SELLER_AFTER = re.compile(r"^\s*(?:(?:a|per|each)\s+(?:year|month)\s+)?(?:from|of|with)\s+", re.I)
 _LATTER = re.compile(r"^\s*(?:of|from)\s+the\s+(?P<which>latter|former)\b", re.I)
 _DESCRIPTOR = re.compile(r"^(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,4}", re.I)
@@ -144,37 +141,6 @@ def _party_at(view: SentenceView, pos: int) -> tuple[str, int] | None:
     if org is not None and lead is not None and view.local(org.start) <= pos + lead.end() + 1:
         return org.entity.display_name(), view.local(org.end)
     return None
-
-
-def subject_ref(view: SentenceView, pos: int) -> OrgRef | None:
-    """The organisation that is the subject of the clause whose verb starts at local offset ``pos``.
-
-    An organisation inside an appositive ("Svolt, a spinoff of Great Wall Motors, is investing") gives way
-    to the one it describes; one joined by "and" / "with" (a joint subject) or far from the verb gives None.
-    """
-    appositive = _APPOSITIVE.search(view.text[:pos])
-    org = nearest_before(view, view.start + (appositive.start() if appositive else pos))
-    if org is None:
-        return None
-    earlier = nearest_before(view, org.start)
-    if earlier is not None and view.text[view.local(earlier.end) : view.local(org.start)].strip() == "(" \
-            and view.text[view.local(org.end) :].startswith(")"):
-        org = earlier
-    between = view.text[view.local(org.end) : pos]
-    if _JOINT.search(between) or len(between) > 120:
-        return None
-    return org
-
-
-def coordinated_before(view: SentenceView, last: OrgRef) -> list[OrgRef]:
-    """``last`` and the organisations joined to it before ("Ideal and Xiaopeng" -> both)."""
-    chain = [last]
-    for ref in reversed([r for r in view.orgs if r.end <= last.start]):
-        gap = view.text[view.local(ref.end) : view.local(chain[0].start)]
-        if ref.entity is chain[0].entity or not _COORDINATION.fullmatch(gap):
-            break
-        chain.insert(0, ref)
-    return chain
 
 
 def _subject(view: SentenceView, pos: int) -> str | None:

@@ -12,7 +12,15 @@ import re
 
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.rules.frame import Frame, status_in
-from gigatrack.extract.rules.slots import agent_before, coordinated, dates_of, first_after, nearest_before, place_in
+from gigatrack.extract.rules.slots import (
+    agent_before,
+    coordinated,
+    coordinated_before,
+    dates_of,
+    first_after,
+    nearest_before,
+    place_in,
+)
 from gigatrack.extract.rules.supply import find_pairs
 from gigatrack.model import Fact
 
@@ -31,7 +39,6 @@ _PURPOSE = re.compile(
     r"supply|create|set up|introduce|expand|explore|work on|cooperate on|collaborate on|research|construct|"
     r"operate|promote|accelerate|pursue|recycle|commercialise|commercialize|mass[- ]produce)\b[^,.;“”()]{4,90})"
 )
-_JOINED = re.compile(r"\s*(?:,|,?\s*and|&|-|–)\s*(?:(?!and\b)[\w’'-]+\s+){0,3}?")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){0,4}$")
 _SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched|signed)\b", re.I)
 
@@ -53,20 +60,6 @@ def _listed_after(view: SentenceView, pos: int) -> list[OrgRef]:
     return group
 
 
-def _listed_before(view: SentenceView, before: OrgRef) -> list[OrgRef]:
-    """"A and B formed ...", "A and China's B", "A-B joint venture", "the two companies": ``before``
-    and the organisations joined to it."""
-    head = [r for r in view.orgs if r.end <= before.end]
-    chain = [r for r in head if r.start == before.start]
-    for ref in reversed([r for r in head if r.start < before.start]):
-        gap = view.text[view.local(ref.end) : view.local(chain[0].start)]
-        if _JOINED.fullmatch(gap):
-            chain.insert(0, ref)
-        else:
-            break
-    return chain
-
-
 def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
     """The organisations the partnership words at [start, end) join."""
     tail = view.text[view.local(end) :]
@@ -75,7 +68,7 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
     if re.match(r"\s*(?:between|of|among)\s", tail):
         group = _listed_after(view, end)
     elif before is not None:
-        group = _listed_before(view, before)
+        group = coordinated_before(view, before, loose=True)
     if len(group) == 1:
         partner = re.search(r"\bwith\s", tail[:100])
         after = first_after(view, end + partner.end(), within=60) if partner else None

@@ -128,6 +128,46 @@ _OBLIQUE = re.compile(
 )
 
 
+_JOINT = re.compile(r"\b(?:and|with)\s+(?:(?:an?|the|its|their|other)\b|(?-i:[A-Z]))", re.I)
+_APPOSITIVE = re.compile(r"(?<=[\w)]),\s*(?:an?|the)\s[^,]*,[^,]*$")
+_COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
+_LOOSE_COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&|-|–)\s*(?:(?!and\b)[\w’'-]+\s+){0,3}?")
+
+
+def subject_ref(view: SentenceView, pos: int) -> OrgRef | None:
+    """The organisation that is the subject of the clause whose verb starts at local offset ``pos``.
+
+    An organisation inside an appositive ("Svolt, a spinoff of Great Wall Motors, is investing") gives way
+    to the one it describes; one joined by "and" / "with" (a joint subject) or far from the verb gives None.
+    """
+    appositive = _APPOSITIVE.search(view.text[:pos])
+    org = nearest_before(view, view.start + (appositive.start() if appositive else pos))
+    if org is None:
+        return None
+    earlier = nearest_before(view, org.start)
+    if earlier is not None and view.text[view.local(earlier.end) : view.local(org.start)].strip() == "(" \
+            and view.text[view.local(org.end) :].startswith(")"):
+        org = earlier
+    between = view.text[view.local(org.end) : pos]
+    if _JOINT.search(between) or len(between) > 120:
+        return None
+    return org
+
+
+def coordinated_before(view: SentenceView, last: OrgRef, loose: bool = False) -> list[OrgRef]:
+    """``last`` and the organisations joined to it before ("Ideal and Xiaopeng" -> both); ``loose``
+    also lets a few words stand between "and" and a name ("A and China's B"), and keeps the
+    organisations a plural anaphor ("the two companies") stands for."""
+    joined = _LOOSE_COORDINATION if loose else _COORDINATION
+    chain = [r for r in view.orgs if r.start == last.start] if loose else [last]
+    for ref in reversed([r for r in view.orgs if r.end <= last.start]):
+        gap = view.text[view.local(ref.end) : view.local(chain[0].start)]
+        if ref.entity is chain[0].entity or not joined.fullmatch(gap):
+            break
+        chain.insert(0, ref)
+    return chain
+
+
 def agent_before(view: SentenceView, pos: int) -> OrgRef | None:
     """The organisation that does what the word at ``pos`` says: the nearest one before it that is
     not inside a prepositional phrase ("in collaboration with Subaru", "supplied by Vale"), else

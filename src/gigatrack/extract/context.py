@@ -174,17 +174,25 @@ def _descendant(mention: Mention, below: list[Mention]) -> str | None:
     return fits.pop() if len(fits) == 1 else None
 
 
-def _descendant_map(orgs: list[Mention], ancestors: Callable[[str], Sequence[str]]) -> dict[int, str]:
-    """Mention index -> the org id it stands for when it names a group beside one of its units."""
-    known = [m for m in orgs if getattr(m.value, "org_id", None)]
+def _descendant_map(
+    orgs: list[Mention], sentence_of: list[int], ancestors: Callable[[str], Sequence[str]]
+) -> dict[int, str]:
+    """Mention index -> the org id it stands for when it names a group beside one of its units,
+    unless the unit is named in the same sentence: then they are two parties ("the sale of AESC
+    to Envision")."""
     remap: dict[int, str] = {}
     for i, mention in enumerate(orgs):
         org_id = getattr(mention.value, "org_id", None)
         if not org_id:
             continue
-        below = [m for m in known if m.value.org_id != org_id and org_id in ancestors(m.value.org_id)]
+        below = [m for m in orgs if getattr(m.value, "org_id", None) not in (None, org_id)
+                 and org_id in ancestors(m.value.org_id)]
         target = _descendant(mention, below) if below else None
-        if target:
+        beside = any(
+            m.value.org_id == target and sentence_of[j] == sentence_of[i]
+            for j, m in enumerate(orgs) if m in below
+        )
+        if target and not beside:
             remap[i] = target
     return remap
 
@@ -200,13 +208,24 @@ def _new_entity(key: str, mention: Mention) -> Entity:
     )
 
 
-def _entities(orgs: list[Mention], ancestors: Callable[[str], Sequence[str]]) -> tuple[dict[str, Entity], list[str]]:
+def _abbreviates(text: str, full: Mention, short: Mention) -> bool:
+    """"Bengaluru Metropolitan Transport Corporation (BMTC)": the short name right after in brackets."""
+    return text[full.end : short.start].strip() == "(" and text[short.end : short.end + 1] == ")"
+
+
+def _entities(
+    text: str, orgs: list[Mention], sentence_of: list[int], ancestors: Callable[[str], Sequence[str]]
+) -> tuple[dict[str, Entity], list[str]]:
     """The entities of the article, and the entity key of each org mention in turn."""
-    remap = _descendant_map(orgs, ancestors)
+    remap = _descendant_map(orgs, sentence_of, ancestors)
     entities: dict[str, Entity] = {}
     keys: list[str] = []
+    abbreviations: dict[str, str] = {}
     for i, mention in enumerate(orgs):
         key = f"id:{remap[i]}" if i in remap else _entity_key(mention.value, mention.text)
+        if i and _abbreviates(text, orgs[i - 1], mention) and keys[-1] != key:
+            abbreviations[key] = keys[-1]
+        key = abbreviations.get(key, key)
         if key.startswith("name:") and key not in entities:
             key = _unify_unknown(entities, key, getattr(mention.value, "name", mention.text))
         keys.append(key)
@@ -242,7 +261,9 @@ def build_context(
             sentences[i].mentions.append(mention)
             placed.append((sentences[i], mention))
     org_places = [(view, m) for view, m in placed if m.kind == "org"]
-    entities, keys = _entities([m for _, m in org_places], ancestors)
+    entities, keys = _entities(
+        text, [m for _, m in org_places], [view.sentence.index for view, _ in org_places], ancestors
+    )
     for (view, mention), key in zip(org_places, keys, strict=True):
         entity = entities[key]
         entity.surfaces.append(mention.text)

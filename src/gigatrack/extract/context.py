@@ -164,22 +164,16 @@ def _core(name: str) -> list[str]:
 
 
 def _descendant(mention: Mention, below: list[Mention]) -> str | None:
-    """The one unit of this group named in the article whose name the mention's name begins
-    ("LG" -> "LG Energy Solution", "Hyundai Motor Group" -> "Hyundai Motor Company")."""
+    """The one unit of this group named in the article whose name, as the article writes it, the
+    mention's name begins ("LG" -> "LG Energy Solution", "Hyundai Motor Group" -> "Hyundai Motor");
+    "Envision" does not begin "AESC", so there they stay two parties."""
     core = _core(mention.text)
-    fits = {
-        str(m.value.org_id) for m in below
-        if core and _core(getattr(m.value, "name", m.text))[: len(core)] == core
-    }
+    fits = {str(m.value.org_id) for m in below if core and _core(m.text)[: len(core)] == core}
     return fits.pop() if len(fits) == 1 else None
 
 
-def _descendant_map(
-    orgs: list[Mention], sentence_of: list[int], ancestors: Callable[[str], Sequence[str]]
-) -> dict[int, str]:
-    """Mention index -> the org id it stands for when it names a group beside one of its units,
-    unless the unit is named in the same sentence: then they are two parties ("the sale of AESC
-    to Envision")."""
+def _descendant_map(orgs: list[Mention], ancestors: Callable[[str], Sequence[str]]) -> dict[int, str]:
+    """Mention index -> the org id it stands for when it names a group beside one of its units."""
     remap: dict[int, str] = {}
     for i, mention in enumerate(orgs):
         org_id = getattr(mention.value, "org_id", None)
@@ -188,11 +182,7 @@ def _descendant_map(
         below = [m for m in orgs if getattr(m.value, "org_id", None) not in (None, org_id)
                  and org_id in ancestors(m.value.org_id)]
         target = _descendant(mention, below) if below else None
-        beside = any(
-            m.value.org_id == target and sentence_of[j] == sentence_of[i]
-            for j, m in enumerate(orgs) if m in below
-        )
-        if target and not beside:
+        if target:
             remap[i] = target
     return remap
 
@@ -214,10 +204,10 @@ def _abbreviates(text: str, full: Mention, short: Mention) -> bool:
 
 
 def _entities(
-    text: str, orgs: list[Mention], sentence_of: list[int], ancestors: Callable[[str], Sequence[str]]
+    text: str, orgs: list[Mention], ancestors: Callable[[str], Sequence[str]]
 ) -> tuple[dict[str, Entity], list[str]]:
     """The entities of the article, and the entity key of each org mention in turn."""
-    remap = _descendant_map(orgs, sentence_of, ancestors)
+    remap = _descendant_map(orgs, ancestors)
     entities: dict[str, Entity] = {}
     keys: list[str] = []
     abbreviations: dict[str, str] = {}
@@ -261,9 +251,7 @@ def build_context(
             sentences[i].mentions.append(mention)
             placed.append((sentences[i], mention))
     org_places = [(view, m) for view, m in placed if m.kind == "org"]
-    entities, keys = _entities(
-        text, [m for _, m in org_places], [view.sentence.index for view, _ in org_places], ancestors
-    )
+    entities, keys = _entities(text, [m for _, m in org_places], ancestors)
     for (view, mention), key in zip(org_places, keys, strict=True):
         entity = entities[key]
         entity.surfaces.append(mention.text)

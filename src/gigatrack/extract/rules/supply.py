@@ -90,11 +90,19 @@ def _is_vehicle_order(view: SentenceView) -> bool:
     )
 
 
+def _in_name(view: SentenceView, match: re.Match[str]) -> bool:
+    """The word is part of an organisation's name ("Automotive Energy Supply Corporation")."""
+    start, end = view.start + match.start(), view.start + match.end()
+    return any(r.start < end and start < r.end for r in view.orgs if not r.anaphor)
+
+
 def _pairs_from_supply_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef | None]]:
     """"S will supply C", "S to supply C with", "S sold ... to C"; "S will supply an undisclosed
     customer" gives no customer, as the facts schema asks."""
     pairs: list[tuple[OrgRef, OrgRef | None]] = []
     for match in _SUPPLY_VERB.finditer(view.text):
+        if _in_name(view, match):
+            continue
         supplier = agent_before(view, view.start + match.start())
         if supplier is None:
             continue
@@ -124,6 +132,8 @@ def _pairs_from_passive(view: SentenceView) -> list[tuple[OrgRef, OrgRef | None]
 def _pairs_from_source_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef | None]]:
     pairs: list[tuple[OrgRef, OrgRef | None]] = []
     for match in _SOURCE_VERB.finditer(view.text):
+        if _in_name(view, match):
+            continue
         customer = agent_before(view, view.start + match.start())
         tail = view.text[match.end() :]
         supplier = None

@@ -18,9 +18,11 @@ from gigatrack.extract.rules.slots import (
     INVEST_CUE,
     agent_before,
     dates_of,
+    first_after,
     money_of,
     nearest_before,
     product_of,
+    subject_ref,
 )
 from gigatrack.model import Fact, Mention, Place
 
@@ -51,6 +53,8 @@ _EXPANSION = re.compile(
     r"(?:its\s+|the\s+|total\s+)?capacity|scal(?:e|ing) up|upgrad(?:e|ing))[^.;]{0,80}?)(?=[.;,]|\s+and\s+will\b|$)",
     re.I,
 )
+_MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
+_VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})
 _STATUSES = ("terminated", "under_construction", "operating", "planned", "announced")
 _LINK_WINDOW = 4
 _NEAR = 120
@@ -63,14 +67,15 @@ def _combine(a: Place, b: Place) -> Place | None:
 
 
 _PLACE_JOIN = re.compile(r",\s*|['’]s\s+|\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?(?:(?:state|province|region)\s+of\s+)?|\s+")
+_AND = re.compile(r"\s*,?\s+and\s+")
 _BUILT_BY = re.compile(r"\b(?:developed|built|operated|run|constructed|owned|managed)\s+by\s+(?:[\w-]+\s+){0,4}?$")
 
 
-def merged_place(view: SentenceView, mention: Mention) -> Place | None:
-    """A place with the places joined to it: "Glendale, Kentucky", "Germany’s Saarland", "Pohang in Korea"."""
+def _joined(view: SentenceView, mention: Mention) -> tuple[Place | None, Mention]:
+    """The place at ``mention`` with the places joined to it, and the last mention it took in."""
     place = mention.value
     if not isinstance(place, Place):
-        return None
+        return None, mention
     places = view.of("place")
     last = mention
     for nxt in places[places.index(mention) + 1 :]:
@@ -81,50 +86,78 @@ def merged_place(view: SentenceView, mention: Mention) -> Place | None:
         if combined is None:
             break
         place, last = combined, nxt
-    return place
+    return place, last
 
 
-def _plant_place(view: SentenceView, noun: re.Match[str]) -> Place | None:
-    """Where the plant is: "plant in X", "its X facility", or the one place the sentence names."""
+def merged_place(view: SentenceView, mention: Mention) -> Place | None:
+    """A place with the places joined to it: "Glendale, Kentucky", "Germany’s Saarland", "Pohang in Korea"."""
+    return _joined(view, mention)[0]
+
+
+def _listed_places(view: SentenceView, mention: Mention) -> list[Place]:
+    """"in Tennessee, USA and Sunderland, UK": every place of the list that starts at ``mention``."""
+    found: list[Place] = []
+    place, last = _joined(view, mention)
+    places = view.of("place")
+    while place is not None:
+        found.append(place)
+        following = places[places.index(last) + 1 :]
+        if not following or not _AND.fullmatch(view.text[view.local(last.end) : view.local(following[0].start)]):
+            break
+        place, last = _joined(view, following[0])
+    return found
+
+
+def _plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
+    """Where the plants are: "plant in X", "plants in X and Y", "its X facility", or the one place
+    the sentence names near the plant."""
     start, end = view.start + noun.start(), view.start + noun.end()
     places = [m for m in view.of("place") if not _dateline(m)]
     for m in places:
         gap = view.text[view.local(end) : view.local(m.start)]
         if m.start >= end and re.fullmatch(r"\s+(?:(?:located\s+)?(?:in|at|near|of)\s+)(?:[\w’'-]+\s+){0,4}", gap):
-            return merged_place(view, m)
+            return _listed_places(view, m)
     for m in reversed(places):
         gap = view.text[view.local(m.end) : view.local(start)]
         if m.end <= start and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}", gap):
-            return merged_place(view, m)
+            return [p] if (p := merged_place(view, m)) is not None else []
     located = [
         m for m in places
         if not re.match(r"['’]s\s+[A-Z]", view.text[view.local(m.end) :]) and abs(m.start - start) <= _NEAR
     ]
     merged = [p for m in located if (p := merged_place(view, m)) is not None]
     if merged and all(_same_place(merged[0], p) or _refines(p, merged[0]) for p in merged):
-        return merged[0]
-    return None
+        return merged[:1]
+    return []
 
 
 _RELATIVE = re.compile(r",\s+(?:a|an|the)\s+[^,;]{0,60}?\b(?:that|which|who)\s+(?:is|was|has|will|plans)\b")
 
 
-def _operator(view: SentenceView, noun_start: int) -> OrgRef | None:
-    """The owner of the plant named at ``noun_start``: a possessive right before it ("Samsung SDI's
-    battery plant"), else the organisation that acts in the clause (not one inside "with ...",
-    "to ..." or "for ...": a partner or a customer)."""
+def _operator(view: SentenceView, noun: re.Match[str]) -> OrgRef | None:
+    """The owner of the plant: "the Himeji Plant of X", a possessive right before it ("Samsung SDI's
+    battery plant"), else the subject of the clause (not an organisation in an appositive, nor one
+    inside "with ...", "to ..." or "for ...": a partner or a customer)."""
+    owner = re.match(r"\s+of\s+", view.text[noun.end() :])
+    if owner:
+        ref = first_after(view, view.start + noun.end() + owner.end(), within=2)
+        if ref is not None:
+            return ref
+    noun_start = view.start + noun.start()
     ref = nearest_before(view, noun_start)
     if ref is None:
         return None
     gap = view.text[view.local(ref.end) : view.local(noun_start)]
     if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,4}", gap) or _RELATIVE.match(gap):
         return ref
-    return agent_before(view, noun_start)
+    return subject_ref(view, noun.start()) or agent_before(view, noun_start)
 
 
 def _qualifies(view: SentenceView, noun: re.Match[str], operator: Entity) -> bool:
     if _VEHICLE_PLANT.search(view.text[max(0, noun.start() - 20) : noun.end()]):
         return bool(re.search(r"\b(?:battery|cell|pack)\s+\w*\s*(?:assembly\s+)?plant", view.text, re.I))
+    if _MAKERS & set(operator.roles) and not _VEHICLE_MAKERS & set(operator.roles):
+        return True
     if operator.rank is not None and operator.rank <= 2:
         return bool(_BATTERY_WORDS.search(view.text))
     window = view.text[max(0, noun.start() - 40) : noun.end() + 40]
@@ -170,8 +203,9 @@ def _dateline(mention: Mention) -> bool:
 
 def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
     """Does this later sentence speak of the plant? Then it may refine its place. The sentence
-    right after the plant's own may speak of it without naming it ("The initial capacity is ..."),
-    and so may one that names the operator and a capacity."""
+    right after the plant's own may speak of it without naming anyone ("The initial capacity is
+    ..."), and one that names the operator's plant without a place does ("Svolt's first cell
+    factory will have ...")."""
     places = _places(view)
     anaphor = _PLANT_ANAPHOR.search(view.text)
     if anaphor and _builder(view) is not None:
@@ -186,7 +220,10 @@ def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
         return True
     if others or places:
         return False
-    if _CAPACITY.search(view.text) and (follows or plant.operator in view.entities()):
+    named = any(not r.anaphor for r in view.orgs)
+    if follows and not named and _CAPACITY.search(view.text):
+        return True
+    if _PLANT.search(view.text) and plant.operator in view.entities():
         return True
     return anaphor is not None
 
@@ -210,19 +247,28 @@ def _fill(frame: Frame, views: list[SentenceView]) -> None:
     frame.fill("status", status_in(" ".join(v.text for v in views), _STATUSES))
 
 
-def _triggers(view: SentenceView) -> list[tuple[Entity | None, Place]]:
+def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place]]:
+    """(operator, place) of each plant the sentence names; a plant named without an owner belongs
+    to the organisation the sentence before began with ("... with new plants planned in Hyogo")."""
+    view = ctx.sentences[index]
     found: list[tuple[Entity | None, Place]] = []
     for noun in _PLANT.finditer(view.text):
-        ref = _operator(view, view.start + noun.start())
-        place = _plant_place(view, noun)
-        if place is None:
-            continue
-        if ref is None:
-            if _BATTERY_WORDS.search(view.text):
-                found.append((None, place))
-        elif _qualifies(view, noun, ref.entity):
-            found.append((ref.entity, place))
+        ref = _operator(view, noun)
+        for place in _plant_places(view, noun):
+            if ref is None:
+                if _BATTERY_WORDS.search(view.text):
+                    found.append((_previous_subject(ctx, index), place))
+            elif _qualifies(view, noun, ref.entity):
+                found.append((ref.entity, place))
     return found
+
+
+def _previous_subject(ctx: Context, index: int) -> Entity | None:
+    if index == 0:
+        return None
+    before = ctx.sentences[index - 1]
+    named = [r for r in before.orgs if not r.anaphor]
+    return named[0].entity if named and before.text.find(named[0].text) < 40 else None
 
 
 def _builder(view: SentenceView) -> Entity | None:
@@ -249,7 +295,7 @@ def _same_plant(ctx: Context, plant: _Plant, operator: Entity | None, place: Pla
 def extract_facilities(ctx: Context) -> list[Fact]:
     plants: list[_Plant] = []
     for index, view in enumerate(ctx.sentences):
-        for operator, place in _triggers(view):
+        for operator, place in _triggers(ctx, index):
             same = next((p for p in plants if _same_plant(ctx, p, operator, place)), None)
             if same is not None:
                 same.operator = same.operator or operator

@@ -1,9 +1,10 @@
 """The annotate stage: typed mentions with spans in the cleaned text.
 
-``annotate`` runs every finder (organisations from the registry and patterns, money,
-quantities, dates, durations, places, battery terms) and keeps one mention where two
+``annotate`` runs every finder (organisations from the registry and patterns, public bodies,
+money, quantities, dates, durations, places, battery terms) and keeps one mention where two
 overlap, by the precedence of ``_PRECEDENCE`` (an organisation name beats a place inside
-it: "Korea Zinc" is a company, not Korea).
+it: "Korea Zinc" is a company, not Korea). One nesting is kept: the place inside a
+government's name ("the Zhuhai government" is also Zhuhai), which is where it rules.
 """
 
 from __future__ import annotations
@@ -44,7 +45,12 @@ def annotate(text: str, published: dt.date | None = None, registry: Registry | N
         if all(mention.end <= s or e <= mention.start for s, e in taken):
             kept.append(mention)
             taken.append((mention.start, mention.end))
-    return sorted(kept, key=lambda m: m.start)
+    governments = [m for m in kept if m.kind == "org" and "government" in getattr(m.value, "roles", ())]
+    jurisdictions = [
+        m for m in found
+        if m.kind == "place" and any(g.start <= m.start and m.end <= g.end for g in governments)
+    ]
+    return sorted([*kept, *jurisdictions], key=lambda m: (m.start, -m.end))
 
 
 __all__ = ["Registry", "annotate"]

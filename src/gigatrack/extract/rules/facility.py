@@ -53,6 +53,7 @@ _EXPANSION = re.compile(
     r"(?:its\s+|the\s+|total\s+)?capacity|scal(?:e|ing) up|upgrad(?:e|ing))[^.;]{0,80}?)(?=[.;,]|\s+and\s+will\b|$)",
     re.I,
 )
+_PUBLIC = frozenset({"government", "agency"})
 _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
 _VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})
 _STATUSES = ("terminated", "under_construction", "operating", "planned", "announced")
@@ -254,6 +255,8 @@ def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place]]:
     found: list[tuple[Entity | None, Place]] = []
     for noun in _PLANT.finditer(view.text):
         ref = _operator(view, noun)
+        if ref is not None and _PUBLIC & set(ref.entity.roles):
+            ref = None
         for place in _plant_places(view, noun):
             if ref is None:
                 if _BATTERY_WORDS.search(view.text):

@@ -31,7 +31,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mou", re.compile(r"\b(?:MoU|MOU|memorandum of understanding|letter of intent)\b")),
     ("collaboration", re.compile(
         r"\b(?:partnership|partner(?:ed|s)? with|collaborat\w+|cooperat\w+|co-operat\w+|alliance|"
-        r"teamed up|team up|join(?:ed|s)? hands|jointly (?:develop|work|produce|build|invest)\w*)\b", re.I)),
+        r"teamed up|team up|join(?:ed|s)? hands|jointly (?:develop|work|produce|build|invest)\w*|"
+        r"(?:is|are|was|were|been)\s+working\s+with|"
+        r"sign(?:ed|s|ing)?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement\s+with)\b", re.I)),
 )
 _STATUSES = ("terminated", "rumored", "signed", "planned", "announced")
 _PURPOSE = re.compile(
@@ -77,7 +79,7 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
         if after is None and earlier is not None:
             after = first_after(view, group[0].end + earlier.end(), within=60)
         if after is not None and after.end <= start + len(tail) and after.entity is not group[0].entity:
-            group = [*group, *coordinated(view, after)]
+            group = [*group, *_listed_after(view, after.start)]
         elif _WITH_BEFORE.search(view.text[: view.local(group[0].start)]):
             subject = agent_before(view, group[0].start)
             if subject is not None and subject.entity is not group[0].entity:
@@ -113,7 +115,7 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
                 continue
             parties = _parties(view, view.start + match.start(), view.start + match.end())
             key = frozenset(e.key for e in parties)
-            if len(parties) < 2 or key in supplied:
+            if len(parties) < 2 or (kind == "mou" and key in supplied):
                 break
             frame = frames.get(key)
             if frame is None:

@@ -16,13 +16,11 @@ from gigatrack.extract.rules.slots import (
     agent_before,
     coordinated,
     coordinated_before,
-    dates_of,
     first_after,
     nearest_before,
-    place_in,
 )
 from gigatrack.extract.rules.supply import find_pairs
-from gigatrack.model import Fact
+from gigatrack.model import Fact, Place
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("joint_venture", re.compile(
@@ -35,14 +33,14 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:is|are|was|were|been)\s+working\s+with|"
         r"sign(?:ed|s|ing)?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement\s+with)\b", re.I)),
 )
-_STATUSES = ("terminated", "rumored", "signed", "planned", "announced")
+_STATUSES = ("terminated", "rumored", "signed", "announced")
 _PURPOSE = re.compile(
     r"^[^.;]{0,60}?\bto\s+(?:jointly\s+)?(?P<purpose>(?:develop|produce|build|establish|manufacture|make|"
     r"supply|create|set up|introduce|expand|explore|work on|cooperate on|collaborate on|research|construct|"
     r"operate|promote|accelerate|pursue|recycle|commercialise|commercialize|mass[- ]produce)\b[^,.;“”()]{4,90})"
 )
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){0,4}$")
-_SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched|signed)\b", re.I)
+_SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched)\b", re.I)
 
 
 def _listed_after(view: SentenceView, pos: int) -> list[OrgRef]:
@@ -103,6 +101,26 @@ def _supply_pairs(ctx: Context) -> set[frozenset[str]]:
     return {frozenset((s.key, c.key)) for view in ctx.sentences for s, c in find_pairs(view) if c is not None}
 
 
+def _founded(view: SentenceView) -> str | None:
+    """When a partnership was set up: "In 2021, the two set up ...", "founded in 1987"."""
+    if not _SETUP.search(view.text):
+        return None
+    for date in view.values("date"):
+        if getattr(date, "relation", None) in ("in", "since", None) and getattr(date, "iso", None):
+            return str(date.iso)
+    return None
+
+
+def _located(view: SentenceView, after: int) -> Place | None:
+    """Where the partnership works: a place "in ..." after its words, not a company's nationality."""
+    for mention in view.of("place"):
+        lead = view.text[max(0, view.local(mention.start) - 4) : view.local(mention.start)]
+        tail = view.text[view.local(mention.end) : view.local(mention.end) + 7]
+        if mention.start >= after and lead.endswith("in ") and not re.match(r"['’]s|-based", tail):
+            return mention.value if isinstance(mention.value, Place) else None
+    return None
+
+
 def extract_partnerships(ctx: Context) -> list[Fact]:
     """Partnerships; an MoU between two parties who have a supply deal in the article is that deal."""
     frames: dict[frozenset[str], Frame] = {}
@@ -123,13 +141,10 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
                 frame.fill("parties", [p.display_name() for p in parties])
                 frame.fill("kind", kind)
             frame.cite(view)
-            if _SETUP.search(view.text):
-                frame.fill("start", next((getattr(d, "iso", None) for d in view.values("date")), None))
-            else:
-                frame.fill("start", dates_of(view)[0])
+            frame.fill("start", _founded(view))
             frame.fill("status", status_in(view.text, _STATUSES))
             frame.fill("purpose", _purpose(view, view.start + match.end()))
-            place = place_in(view)
+            place = _located(view, view.start + match.end())
             if place is not None:
                 frame.fill("location", place.to_json())
             break

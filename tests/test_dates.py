@@ -72,3 +72,15 @@ def test_durations_in_years(text: str, years: float) -> None:
 @pytest.mark.parametrize("text", ["a four-year-old venture", "it launched 18 months ago", "20 GWh a year"])
 def test_not_durations(text: str) -> None:
     assert find_durations(text) == []
+
+
+@pytest.mark.parametrize("prefix", ["", "İstanbul: "])
+def test_dates_far_before_their_anchor_and_in_capitals(prefix: str) -> None:
+    # "İ" lower-cases to two characters, which the anchor search must survive.
+    text = prefix + "Output rises by THE END OF NEXT YEAR, from the second half of 2027 and by March 15, 2028."
+    assert values(text) == [DateValue("2026", "by"), DateValue("2027", "from"), DateValue("2028-03-15", "by")]
+
+
+def test_durations_in_capitals_and_decade_long() -> None:
+    found = find_durations("A TEN-YEAR deal, a decade-long pact and twenty-five years of supply")
+    assert [m.value for m in found] == [10.0, 10.0, 25.0]

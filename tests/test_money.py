@@ -58,3 +58,30 @@ def test_bare_numbers_and_ordinary_words_are_not_money() -> None:
 
 def test_dot_as_thousands_separator_without_multiplier() -> None:
     assert parse_money("USD23.280") == Money(23280, "USD")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "amount", "currency"),
+    [
+        ("15 million reals", 15e6, "BRL"),
+        ("5.1 trillion-won", 5.1e12, "KRW"),
+        ("$2.9-billion", 2.9e9, "USD"),
+        ("($2.9bn)", 2.9e9, "USD"),
+        ("Won1.99bn", 1.99e9, "KRW"),
+        ("Won642m", 642e6, "KRW"),
+        ("$4.5 and $4.7 billion", 4.5e9, "USD"),
+    ],
+)
+def test_multipliers_after_hyphens_ranges_and_glued_won(phrase: str, amount: float, currency: str) -> None:
+    assert [m.value for m in find_money(phrase)] == [Money(amount, currency)]
+
+
+def test_full_amounts_in_a_sentence_with_a_converted_figure() -> None:
+    text = "Voltra booked 2.9 trillion won ($2.2 billion) and US$2.7 million more; it won 3 bids."
+    assert [m.value for m in find_money(text)] == [Money(2.9e12, "KRW"), Money(2.2e9, "USD"), Money(2.7e6, "USD")]
+
+
+def test_exchange_rate_notes_are_not_money() -> None:
+    text = "The plant costs 10 billion yuan ($1.40 billion). ($1=7.1664 Chinese yuan renminbi)"
+    assert [m.text for m in find_money(text)] == ["10 billion yuan", "$1.40 billion"]
+    assert find_money("(1 USD = 7.2 yuan)") == []

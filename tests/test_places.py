@@ -69,3 +69,58 @@ def test_case_and_continents_and_currency_symbols() -> None:
     assert find_places("a chili sauce for us") == []
     assert find_places("sales in North America grew") == []
     assert find_places("valued at US$2 billion") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Manaus", Place("Manaus", "Amazonas", "BR")),
+        ("Xuzhou", Place("Xuzhou", "Jiangsu", "CN")),
+        ("Chungju", Place("Chungju", "North Chungcheong Province", "KR")),
+        ("Palwal", Place("Palwal", "Haryana", "IN")),
+        ("Port Hedland", Place("Port Hedland", "Western Australia", "AU")),
+        ("Ramos Arizpe", Place("Ramos Arizpe", "Coahuila", "MX")),
+    ],
+)
+def test_grown_gazetteer(name: str, place: Place) -> None:
+    assert place_of(name) == place
+
+
+def test_a_city_the_gazetteer_lacks_is_read_from_its_wording() -> None:
+    text = "Voltra began work in the city of Qiandeng in the eastern province of Jiangsu."
+    assert kinds_and_values(text) == [
+        ("place", "Qiandeng", Place("Qiandeng", "Jiangsu", "CN")),
+        ("place", "Jiangsu", Place(None, "Jiangsu", "CN")),
+    ]
+    assert find_places("the northern city of Bragança, Portugal")[0].value == Place("Bragança", None, "PT")
+    assert find_places("a site in Yangzhong city, Jiangsu")[0].value == Place("Yangzhong", "Jiangsu", "CN")
+    assert find_places("The mine is in Kachin state")[0].value == Place(None, "Kachin", None)
+
+
+def test_counties_provinces_and_in_name_comma_country() -> None:
+    assert kinds_and_values("Clay County, Georgia")[0] == (
+        "place", "Clay County", Place("Clay County", "Georgia", "US"))
+    assert find_places("Hanam Province, South Korea")[0].value == Place(None, "Hanam", "KR")
+    assert find_places("Shiga Prefecture")[0].value == Place(None, "Shiga", "JP")
+    assert find_places("a cathode plant in Pyeongchang, South Korea.")[0].value == Place("Pyeongchang", None, "KR")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("In March, China cut subsidies.", ["China"]),
+        ("the Jewish state", []),
+        ("at Voltra Battery Manufacturing, North Carolina", ["North Carolina"]),
+        ("the North-Eastern State", []),
+        ("BlueOval City", []),
+        ("The city said so.", []),
+    ],
+)
+def test_wording_alone_does_not_make_a_place(text: str, names: list[str]) -> None:
+    assert [m.text for m in find_places(text)] == names
+
+
+def test_san_antonio_in_chile_is_not_read_as_texas() -> None:
+    found = find_places("Buses arrived from the port of San Antonio, 100 km from Santiago, Chile.")
+    assert [m.text for m in found] == ["Santiago", "Chile"]
+    assert find_places("a depot in San Antonio, Chile")[0].value == Place("San Antonio", None, "CL")

@@ -75,3 +75,13 @@ def test_percentages(text: str) -> None:
 
 def test_vehicle_class_in_tonnes_is_not_a_mass() -> None:
     assert find_quantities("the 1-ton EV truck segment") == []
+
+
+@pytest.mark.parametrize("prefix", ["", "İzmir depot: "])
+def test_spelled_out_numbers_in_any_case(prefix: str) -> None:
+    # "İ" lower-cases to two characters: the finder then scans the text as it stands.
+    found = find_quantities(prefix + "Twenty electric buses and FIVE vans")
+    assert [(m.text, m.value) for m in found] == [
+        ("Twenty electric buses", Quantity(20, "unit", None, "electric buses")),
+        ("FIVE vans", Quantity(5, "unit", None, "vans")),
+    ]

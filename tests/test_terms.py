@@ -72,3 +72,12 @@ def test_products(text: str, products: list[str]) -> None:
 def test_terms_do_not_fire_on_look_alikes() -> None:
     assert find_terms("fuel cells, a cam shaft and a turbine blade") == []
     assert values("nickel-cobalt-manganese", "product") == []
+
+
+def test_capitals_and_text_whose_lower_case_changes_length() -> None:
+    # "İ" lower-cases to two characters, so the finder cannot scan a lower-cased copy of this text.
+    for prefix in ("", "İzmit: "):
+        found = find_terms(prefix + "GRAPHITE anodes and LFP Battery Cells")
+        assert [(m.kind, m.value) for m in found] == [
+            ("product", "graphite"), ("product", "anode"), ("chemistry", "LFP"), ("product", "cells")]
+        assert found[-1].text == "Battery Cells"

@@ -83,6 +83,62 @@ _DURATION = re.compile(
 )
 _UNIT_YEARS: dict[str, float] = {"year": 1.0, "month": 1 / 12, "decade": 10.0}
 
+_YEAR_DIGITS = re.compile(r"(?:199\d|20\d\d|2100)")
+_DATE_WORDS = ("year", "month")
+_DURATION_WORDS = ("year", "month", "decade")
+_ANCHOR_WORDS = re.compile(r"year|month|decade", re.I)  # for text whose lower case changes its length
+_WORD = re.compile(r"\w+")
+_REACH = 80  # the most characters a date or duration spans before its anchor
+# The first three letters of every word that can open a date (and every two-letter opener).
+_DATE_OPENERS = frozenset(
+    [w[:3] for w in _MONTHS]
+    + "the fir sec thi fou las lat fin end sta beg mid clo tur spr sum aut fal win ear yea wit nex".split()
+    + "in fy q1 q2 q3 q4 h1 h2".split()
+)
+_NUMBER_OPENERS = frozenset(w[:3] for w in _NUMBER_WORDS) | {"dec"}
+
+
+def _opens(word: str, openers: frozenset[str]) -> bool:
+    """Whether a word starting with ``word`` could open a match: a digit or one of ``openers``."""
+    head = word[:3].lower()
+    return head[0].isdigit() or head in openers or head[:2] in openers
+
+
+def _word_positions(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of ``words`` (lower case) occurs in ``text``, case-insensitively."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return [m.start() for m in _ANCHOR_WORDS.finditer(text) if m.group().lower() in words]
+    found = []
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            found.append(at)
+            at = lowered.find(word, at + len(word))
+    return found
+
+
+def _anchored(
+    pattern: re.Pattern[str], text: str, anchors: list[int], openers: frozenset[str]
+) -> list[re.Match[str]]:
+    """What ``pattern.finditer`` finds in ``text``, given that every match holds an anchor, opens
+    with a digit or one of ``openers`` and starts at most _REACH characters before its anchor."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for anchor in sorted(set(anchors)):
+        if anchor < done:
+            continue
+        for word in _WORD.finditer(text, max(done, anchor - _REACH), anchor + 1):
+            if word.start() < done or not _opens(word.group(), openers):
+                continue
+            match = pattern.match(text, word.start())
+            if match is not None:
+                out.append(match)
+                done = match.end()
+                if done > anchor:
+                    break
+    return out
+
 
 def _relation(text: str, start: int) -> str | None:
     match = _LEFT_RELATION.search(text, max(0, start - 25), start)
@@ -131,7 +187,8 @@ def _value(text: str, match: re.Match[str], published: dt.date | None) -> DateVa
 def find_dates(text: str, published: dt.date | None) -> list[Mention]:
     """Every date in ``text``, in order, none overlapping."""
     out: list[Mention] = []
-    for match in _DATE.finditer(text):
+    anchors = [m.start() for m in _YEAR_DIGITS.finditer(text)] + _word_positions(text, _DATE_WORDS)
+    for match in _anchored(_DATE, text, anchors, _DATE_OPENERS):
         value = _value(text, match, published)
         if value is not None:
             out.append(Mention("date", match.start(), match.end(), match.group(), value))
@@ -141,7 +198,7 @@ def find_dates(text: str, published: dt.date | None) -> list[Mention]:
 def find_durations(text: str) -> list[Mention]:
     """Every span of time in ``text`` ("for four years", "a 10-year contract", "six months"), in years."""
     out: list[Mention] = []
-    for match in _DURATION.finditer(text):
+    for match in _anchored(_DURATION, text, _word_positions(text, _DURATION_WORDS), _NUMBER_OPENERS):
         if match.group("n") is None:
             years = 10.0
         elif match.group("n").lower() in {"a", "an"} and match.group("unit").lower() in {"year", "month"}:

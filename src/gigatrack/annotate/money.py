@@ -1,7 +1,10 @@
 """Money mentions: "$763 million", "4 trillion won", "Rs 1,000 crore" -> Money(amount in units, ISO 4217).
 
 A figure is money only when a currency symbol, code or word stands next to it. A range
-("$1-2 billion", "4 to 5 trillion won") is one mention valued at its first figure.
+("$1-2 billion", "4 to 5 trillion won", "$4.5 and $4.7 billion") is one mention valued at its
+first figure, with the multiplier stated after the last. A figure next to "=" is an exchange
+rate ("$1=7.17 yuan"), not money. Every mention holds a digit, so the finder tries its pattern
+only at each number and at the few characters before it where a currency symbol or code starts.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ _SUFFIX_CURRENCIES: dict[str, str] = {
     "hong kong dollars": "HKD", "taiwan dollars": "TWD", "new taiwan dollars": "TWD",
     "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "rupees": "INR", "rupee": "INR",
     "baht": "THB", "dong": "VND", "rupiah": "IDR", "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN",
-    "reais": "BRL", "forint": "HUF", "ringgit": "MYR", "swiss francs": "CHF",
+    "reais": "BRL", "reals": "BRL", "brazilian reais": "BRL", "brazilian reals": "BRL",
+    "forint": "HUF", "ringgit": "MYR", "swiss francs": "CHF",
 }
 # Suffix words that are also ordinary words or weights: money only with a multiplier ("1 trillion won").
 _SUFFIX_NEEDS_MULTIPLIER = frozenset({"won", "pounds", "dong"})
@@ -48,23 +52,30 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT = rf"(?:{_alternation(list(_MULTIPLIERS))})\b"
 _SYMBOLS = [k for k in _PREFIX_CURRENCIES if not k.isalnum()]
 _LETTERS = [k for k in _PREFIX_CURRENCIES if k.isalnum() and k != "W"] + list(_CODES)
-# Prefixes and codes are case-sensitive ("try 5" is not Turkish lira); "W" only glued to digits.
+# Prefixes and codes are case-sensitive ("try 5" is not Turkish lira); "W" and "Won" only glued to digits.
 _PREFIX = (
     rf"(?-i:(?<![A-Za-z$])(?:{_alternation(_SYMBOLS)})\s?"
-    rf"|\b(?:{_alternation(_LETTERS)})\s?(?=\d)|\bW(?=\d))"
+    rf"|\b(?:{_alternation(_LETTERS)})\s?(?=\d)|\bW(?:on)?(?=\d))"
 )
-_SEP = r"\s*(?:-|–|to)\s*"
+_SEP = r"\s*(?:-|–|to|and)\s*"
 _MONEY = re.compile(
     rf"(?P<pre>{_PREFIX})(?P<n1>{_NUMBER})"
-    rf"(?:\s?(?P<m1>{_MULT})|{_SEP}(?:{_PREFIX})?(?:{_NUMBER})\s?(?P<m2>{_MULT}))?"
+    rf"(?:[\s-]?(?P<m1>{_MULT})|{_SEP}(?:{_PREFIX})?(?:{_NUMBER})\s?(?P<m2>{_MULT}))?"
     rf"|(?<![\w.,$])(?P<n3>{_NUMBER})"
-    rf"(?:\s?(?P<m3>{_MULT})|{_SEP}(?:{_NUMBER})\s?(?P<m4>{_MULT}))?"
-    rf"\s?(?:(?P<word>(?:{_alternation(list(_SUFFIX_CURRENCIES))})\b)"
+    rf"(?:[\s-]?(?P<m3>{_MULT})|{_SEP}(?:{_NUMBER})\s?(?P<m4>{_MULT}))?"
+    rf"[\s-]?(?:(?P<word>(?:{_alternation(list(_SUFFIX_CURRENCIES))})\b)"
     rf"|(?P<code>(?-i:\b(?:{_alternation(list(_CODES))})\b)))",
     re.I,
 )
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_PREFIX_BY_KEY = {k.lower(): v for k, v in _PREFIX_CURRENCIES.items()} | {c.lower(): c for c in _CODES}
+_PREFIX_BY_KEY = (
+    {k.lower(): v for k, v in _PREFIX_CURRENCIES.items()} | {c.lower(): c for c in _CODES} | {"won": "KRW"}
+)
+_NUMBER_RUN = re.compile(r"\d[\d,.]*")
+_PREFIX_FIRST_CHARS = frozenset(k[0] for k in [*_PREFIX_CURRENCIES, *_CODES])
+_PREFIX_REACH = 6  # the most characters a prefix and its space take before the figure ("U.S.$ 5")
+_EQUALS_AFTER = re.compile(r"\s*=")
+_EQUALS_BEFORE = re.compile(r"=\s*$")
 
 
 def _amount(digits: str, multiplier: str | None) -> float:
@@ -90,12 +101,35 @@ def _value(match: re.Match[str]) -> Money | None:
     return Money(_amount(match.group("n3"), multiplier), _SUFFIX_CURRENCIES[word])
 
 
+def _match_at_number(text: str, figure: int) -> re.Match[str] | None:
+    """The money match that holds the figure starting at ``figure``, opening at a prefix or at the figure."""
+    for start in range(max(0, figure - _PREFIX_REACH), figure + 1):
+        if start == figure or text[start] in _PREFIX_FIRST_CHARS:
+            match = _MONEY.match(text, start)
+            if match is not None and match.end() > figure:
+                return match
+    return None
+
+
+def _is_exchange_rate(text: str, match: re.Match[str]) -> bool:
+    """ "($1=7.17 yuan)": a figure with "=" beside it is a rate, not an amount."""
+    before = _EQUALS_BEFORE.search(text, max(0, match.start() - 3), match.start())
+    return bool(before or _EQUALS_AFTER.match(text, match.end()))
+
+
 def find_money(text: str) -> list[Mention]:
     """Every amount of money in ``text``, in order, none overlapping."""
     out: list[Mention] = []
-    for match in _MONEY.finditer(text):
+    done = 0
+    for number in _NUMBER_RUN.finditer(text):
+        if number.start() < done:
+            continue
+        match = _match_at_number(text, number.start())
+        if match is None or match.start() < done:
+            continue
+        done = match.end()
         value = _value(match)
-        if value is not None:
+        if value is not None and not _is_exchange_rate(text, match):
             out.append(Mention("money", match.start(), match.end(), match.group(), value))
     return out
 

@@ -4,6 +4,8 @@ Names come from ``data/places.toml``, which also states the ambiguity rule for n
 ordinary words too ("Commerce", "Warren", "Jordan"). Matching is case-sensitive, takes the
 longest name at each capitalised word, accepts ASCII spellings of accented names, and keeps the
 span without a possessive "'s" ("Kentucky's Glendale" names Kentucky, then Glendale).
+Names the gazetteer lacks are read from their wording ("the city of X", "X County", "X
+province", "in X, Brazil"), with the region or country named right after them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from gigatrack.model import Mention, Place
 
 _DATA = Path(__file__).parent / "data" / "places.toml"
 _TOKEN = re.compile(r"\w+(?:[.'’-]\w+)*\.?")
+_WORD_CHAR = re.compile(r"\w")
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ]")  # may open a name (some lower-case letters too: checked after)
 _JOINABLE_GAP = re.compile(r" {1,2}|\s?[–-]\s?")
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
@@ -27,6 +31,17 @@ _HYPHEN_SUFFIX = re.compile(r"-[a-z][\w-]*$")
 _LEFT_PREPOSITION = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 _LEFT_COUNTRY_PREPOSITION = re.compile(r"\b(?:in|at|near|to|from)\s+$")
 _CONTEXT_CHARS = 150
+# Capitalised words that open a sentence or a phrase, not a place name, before "city" / "province".
+_NOT_NAMES = (
+    "The", "This", "That", "These", "Those", "A", "An", "Its", "Their", "Our", "Each", "Every", "Which", "What",
+    "Home", "Capital", "Host", "Smart", "Inner", "Any", "Another", "Other", "Coastal", "Port",
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Northeastern", "Northwestern", "Southeastern", "Southwestern", "January", "February", "March", "April",
+    "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Asia", "Europe", "Africa", "America", "Americas",
+    "Oceania", "Antarctica", "Arctic", "In", "At", "On", "For", "By", "From", "And", "But", "Mr", "Ms",
+    "Dr", "Secretary", "Governor", "Minister", "President", "Chief", "Premier",
+)
 _CUE_CHARS = 200
 
 
@@ -46,6 +61,7 @@ class _Gazetteer:
     readings: dict[str, tuple[_Reading, ...]]  # by ASCII spelling
     first_words: frozenset[str]  # the first word of every name, to skip other words fast
     longest: int  # the most words in one name
+    openings: frozenset[str]  # every name cut after each of its words but the last, to stop early
 
 
 def _fold(name: str) -> str:
@@ -99,7 +115,8 @@ def _build(data: dict[str, Any]) -> _Gazetteer:
         add(_spellings(entry)[1], _Reading("nationality", Place(None, None, code), False, None, None))
     longest = max(len(_TOKEN.findall(name)) for name in readings)
     first_words = frozenset(_TOKEN.findall(name)[0].rstrip(".") for name in readings)
-    return _Gazetteer({name: tuple(r) for name, r in readings.items()}, first_words, longest)
+    openings = frozenset(name[: token.end()] for name in readings for token in list(_TOKEN.finditer(name))[:-1])
+    return _Gazetteer({name: tuple(r) for name, r in readings.items()}, first_words, longest, openings)
 
 
 @lru_cache(maxsize=1)
@@ -153,32 +170,54 @@ def _confirmed(reading: _Reading, text: str, start: int, end: int) -> bool:
         text, max(0, start - _CONTEXT_CHARS), end + _CONTEXT_CHARS) is not None
 
 
-def find_places(text: str) -> list[Mention]:
-    """Every place ("place", a Place) and demonym ("nationality", an alpha-2 code) in ``text``, in order."""
+def _token_starts_at(text: str, at: int) -> bool:
+    """Whether a word token starts at ``at`` (not inside "US-based", "Vietnam's", "U.S.")."""
+    if at == 0:
+        return True
+    before = text[at - 1]
+    return not (before.isalnum() or before == "_") and not (
+        before in ".'’-" and at >= 2 and (text[at - 2].isalnum() or text[at - 2] == "_"))
+
+
+def _name_tokens(gazetteer: _Gazetteer, text: str, first: re.Match[str]) -> list[re.Match[str]]:
+    """The tokens from ``first`` that one name can span, joined by a space or hyphen."""
+    tokens = [first]
+    while len(tokens) < gazetteer.longest:
+        opening = " ".join(text[first.start() : tokens[-1].end()].split())
+        if (opening if opening.isascii() else _fold(opening)) not in gazetteer.openings:
+            break
+        gap_end = _WORD_CHAR.search(text, tokens[-1].end(), tokens[-1].end() + 4)
+        if gap_end is None or not _JOINABLE_GAP.fullmatch(text, tokens[-1].end(), gap_end.start()):
+            break
+        following = _TOKEN.match(text, gap_end.start())
+        if following is None:
+            break
+        tokens.append(following)
+    return tokens
+
+
+def _known_places(text: str) -> list[Mention]:
+    """The gazetteer's places and demonyms in ``text``, tried only at capitalised word starts."""
     gazetteer = _gazetteer()
-    tokens = list(_TOKEN.finditer(text))
     out: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        first = tokens[i]
-        if not first.group()[0].isupper() or not _may_start_name(gazetteer, first.group()):
-            i += 1
+    done = 0
+    for capital in _CAPITAL.finditer(text):
+        start = capital.start()
+        if start < done or not capital.group().isupper() or not _token_starts_at(text, start):
             continue
-        last = i
-        while last + 1 < min(len(tokens), i + gazetteer.longest) and _JOINABLE_GAP.fullmatch(
-            text, tokens[last].end(), tokens[last + 1].start()
-        ):
-            last += 1
+        first = _TOKEN.match(text, start)
+        if first is None or not _may_start_name(gazetteer, first.group()):
+            continue
+        tokens = _name_tokens(gazetteer, text, first)
         found = None
-        for j in range(last, i - 1, -1):
-            found = _lookup(gazetteer, text, first.start(), tokens[j].end())
+        for last in reversed(tokens):
+            found = _lookup(gazetteer, text, start, last.end())
             if found:
                 break
         if found is None:
-            i += 1
             continue
         end, readings = found
-        start = first.start()
+        done = last.end()
         window = text[max(0, start - _CUE_CHARS) : end + _CUE_CHARS]
         reading = _pick(readings, window)
         currency = text.startswith("$", end)  # "US$10 billion", "HK$5 billion"
@@ -186,8 +225,96 @@ def find_places(text: str) -> list[Mention]:
         if reading.kind != "blocked" and place and not currency and _confirmed(reading, text, start, end):
             value: Place | str | None = place.country if reading.kind == "nationality" else place
             out.append(Mention(reading.kind, start, end, text[start:end], value))
-        i = j + 1
     return out
+
+
+_NAME = r"(?!(?:" + "|".join(_NOT_NAMES) + r")\b)[A-ZÀ-ÖØ-Þ][\w'’-]*"
+_NAME_WORDS = rf"(?P<name>{_NAME}(?: {_NAME}){{0,2}})"
+_KIND_OF = re.compile(rf"(?:city|town|municipality|county|province|prefecture|state) of {_NAME_WORDS}")
+_NAME_THEN_KIND = re.compile(rf"(?<![\w'’.-]){_NAME_WORDS} $")
+_IN_NAME_COMMA = re.compile(rf"\b(?:in|at|near|outside) {_NAME_WORDS}, $")
+# Words of company, site and institution names ("Toyota Battery Manufacturing, North Carolina").
+_NOT_PLACE_WORDS = frozenset({
+    "Battery", "Batteries", "Manufacturing", "Motor", "Motors", "Group", "Energy", "Inc", "Corp", "Co", "Company",
+    "Solutions", "Technologies", "Technology", "Materials", "Chemical", "Industries", "Holdings", "Power",
+    "Electric", "Automotive", "Systems", "International", "Ltd", "Plant", "Factory", "University", "Park",
+    "Zone", "Airport", "Port", "Bank", "Ministry", "Council", "Government", "Authority",
+})
+_ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ic")  # "the Jewish state", "an Islamic state"
+_REGION_KINDS = frozenset({"province", "Province", "prefecture", "Prefecture", "state"})
+_KIND_WORDS = ("city", "town", "municipality", "County", "county", "Province", "province", "Prefecture",
+               "prefecture", "state")
+# Where a place's own region or country is named after it: "X, Jiangsu", "X in the eastern province of Jiangsu".
+_CONTAINER_GAP = re.compile(r", ?| in (?:the )?(?:[a-z]+ )?(?:(?:province|state|region|prefecture) of )?")
+
+
+def _container(text: str, end: int, by_start: dict[int, Mention]) -> Place | None:
+    """The known region or country named right after a place that ends at ``end``."""
+    gap = _CONTAINER_GAP.match(text, end)
+    mention = by_start.get(gap.end()) if gap else None
+    if mention is None or mention.kind != "place" or not isinstance(mention.value, Place):
+        return None
+    return mention.value
+
+
+def _kind_mentions(text: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, end of the wording, kind) for "the city of X", "X County", "X province" and the like."""
+    found = []
+    for word in _KIND_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if _token_starts_at(text, at) and not text[after : after + 1].isalnum():
+                named = _KIND_OF.match(text, at)
+                if named is not None:
+                    found.append((named.start("name"), named.end("name"), named.end("name"), word))
+                elif word[0].isupper() or word in {"city", "province", "prefecture", "state"}:
+                    before = _NAME_THEN_KIND.search(text, max(0, at - 50), at)
+                    if before is not None and not before.group("name").endswith(_ADJECTIVE_ENDINGS):
+                        end = after if word in {"County", "county"} else before.end("name")
+                        found.append((before.start("name"), end, after, word))
+            at = text.find(word, after)
+    return found
+
+
+def _unlisted_places(text: str, known: list[Mention]) -> list[Mention]:
+    """Places the gazetteer lacks, named by their wording, that overlap no known mention."""
+    by_start = {m.start: m for m in known}
+    candidates = _kind_mentions(text)
+    for mention in known:
+        if mention.kind == "place" and isinstance(mention.value, Place) and mention.value.city is None:
+            named = _IN_NAME_COMMA.search(text, max(0, mention.start - 60), mention.start)
+            if named is not None:
+                candidates.append((named.start("name"), named.end("name"), named.end("name"), "city"))
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in known]
+    for start, end, wording_end, kind in sorted(set(candidates)):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        name = text[start:end]
+        if _NOT_PLACE_WORDS.intersection(name.split()):
+            continue
+        inside = _container(text, wording_end, by_start) or Place()
+        if kind in _REGION_KINDS:
+            place = Place(None, name, inside.country)
+        else:
+            place = Place(name, inside.region, inside.country)
+        out.append(Mention("place", start, end, text[start:end], place))
+        taken.append((start, end))
+    return out
+
+
+def find_places(text: str) -> list[Mention]:
+    """Every place ("place", a Place) and demonym ("nationality", an alpha-2 code) in ``text``, in order.
+
+    Names from the gazetteer come first; names it lacks are taken from their wording ("the city
+    of X", "X County", "X province", "in X, Brazil") where they overlap none of those.
+    """
+    known = _known_places(text)
+    unknown = _unlisted_places(text, known)
+    if not unknown:
+        return known
+    return sorted(known + unknown, key=lambda m: m.start)
 
 
 def place_of(name: str) -> Place | None:

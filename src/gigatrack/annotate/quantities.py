@@ -69,9 +69,8 @@ _COUNT = re.compile(
     re.I,
 )
 _DIGIT_START = re.compile(r"\d(?<![\w.,$€£¥₹₩/-]\d)")
-_WORD_START = re.compile(
-    rf"(?=[{''.join(sorted({w[0] for w in _WORD_NUMBERS}))}])(?<![\w.,$€£¥₹₩/-])(?:{_WORDS})\b", re.I
-)
+_WORD_START = re.compile(rf"(?<![\w.,$€£¥₹₩/-])(?:{_WORDS})\b", re.I)
+_WORD_START_LOWER = re.compile(rf"(?<![\w.,$€£¥₹₩/-])(?:{_WORDS})\b")  # faster: no case folding
 _YEAR_FORM = re.compile(r"(?:19[9]\d|20\d\d|2100)")
 _YEAR_LEFT = re.compile(
     r"\b(?:in|by|from|since|until|till|through|before|after|to|of|year|fiscal|FY|early|late|mid|end)\s*$",
@@ -151,7 +150,9 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Mention | 
 def _number_starts(text: str) -> list[int]:
     """Where a figure may start: a digit not inside a word or number, or a spelled-out number."""
     starts = {m.start() for m in _DIGIT_START.finditer(text)}
-    starts.update(m.start() for m in _WORD_START.finditer(text))
+    lowered = text.lower()
+    words = _WORD_START_LOWER.finditer(lowered) if len(lowered) == len(text) else _WORD_START.finditer(text)
+    starts.update(m.start() for m in words)
     return sorted(starts)
 
 

@@ -5,6 +5,9 @@ kinds: "chemistry" (NCM, NCA, NCMA, LFP, LMFP, LMR, sodium_ion, solid_state, oth
 modules, packs, batteries, cathode, anode, precursor, separator, electrolyte, copper_foil, lithium,
 nickel, cobalt, manganese, graphite). Case and hyphen tolerant; a chemistry beats the metal
 names inside it ("nickel-cobalt-manganese" is NCM, not nickel).
+
+Case-insensitive matching is slow in ``re``, so the finder first looks, case-sensitively in the
+lower-cased text, for the word starts where a term can open, and tries the full pattern only there.
 """
 
 from __future__ import annotations
@@ -65,6 +68,31 @@ _TERM = re.compile(
 )
 
 
+# The words (or their first letters) that every term opens with, as a prefix-factored alternation.
+_OPENING_WORDS = (
+    "ncm nmc nca nickel lmfp lithium lifepo4 manganese high ternary lfp iron lmr sodium na all semi solid "
+    "lco lmo lto cylindrical 46 2170 18650 pouch prismatic blade pcam precursor pre cathode cam anode "
+    "spherical natural synthetic artificial flake graphite electrolytic copper separator electrolyte "
+    "battery batteries spodumene cobalt cell module pack"
+).split()
+
+
+def _prefix_alternation(words: list[str]) -> str:
+    """A regex matching any of ``words`` with shared prefixes factored out, so one letter picks a branch."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[:1], []).append(word[1:])
+    ends_here = "" in branches
+    parts = [re.escape(letter) + _prefix_alternation(rest) for letter, rest in sorted(branches.items()) if letter]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 and not ends_here else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if ends_here else body
+
+
+_OPENING = re.compile(r"(?<![\w$.,-])" + _prefix_alternation(_OPENING_WORDS))
+
+
 def _value(match: re.Match[str]) -> tuple[str, object]:
     group = str(match.lastgroup)
     if group in {"size", "shape"}:
@@ -79,8 +107,19 @@ def _value(match: re.Match[str]) -> tuple[str, object]:
 
 def find_terms(text: str) -> list[Mention]:
     """Every chemistry, form factor and product named in ``text``, in order, none overlapping."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        matches = list(_TERM.finditer(text))
+    else:
+        matches = []
+        done = 0
+        for opening in _OPENING.finditer(lowered):
+            match = _TERM.match(text, opening.start()) if opening.start() >= done else None
+            if match is not None:
+                matches.append(match)
+                done = match.end()
     out = []
-    for match in _TERM.finditer(text):
+    for match in matches:
         kind, value = _value(match)
         out.append(Mention(kind, match.start(), match.end(), match.group(), value))
     return out

@@ -113,7 +113,7 @@ def _plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
     """Where the plants are: "plant in X", "plants in X and Y", "its X facility", or the one place
     the sentence names near the plant."""
     start, end = view.start + noun.start(), view.start + noun.end()
-    places = [m for m in view.of("place") if not _dateline(m)]
+    places = [m for m in view.of("place") if not _dateline(m) and not _affiliation(view, m)]
     for m in places:
         gap = view.text[view.local(end) : view.local(m.start)]
         if m.start >= end and re.fullmatch(r"\s+(?:(?:located\s+)?(?:in|at|near|of)\s+)(?:[\w’'-]+\s+){0,4}", gap):
@@ -122,10 +122,7 @@ def _plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
         gap = view.text[view.local(m.end) : view.local(start)]
         if m.end <= start and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}", gap):
             return [p] if (p := merged_place(view, m)) is not None else []
-    located = [
-        m for m in places
-        if not re.match(r"['’]s\s+[A-Z]", view.text[view.local(m.end) :]) and abs(m.start - start) <= _NEAR
-    ]
+    located = [m for m in places if abs(m.start - start) <= _NEAR]
     merged = [p for m in located if (p := merged_place(view, m)) is not None]
     if merged and all(_same_place(merged[0], p) or _refines(p, merged[0]) for p in merged):
         return merged[:1]
@@ -195,6 +192,11 @@ class _Plant:
 
 def _places(view: SentenceView) -> list[Place]:
     return [merged for m in view.of("place") if not _dateline(m) and (merged := merged_place(view, m)) is not None]
+
+
+def _affiliation(view: SentenceView, mention: Mention) -> bool:
+    """"Grenoble-based Verkor", "Korea's LG": where a company is from, not where its plant is."""
+    return bool(re.match(r"-based\b|['’]s\s+[A-Z]", view.text[view.local(mention.end) :]))
 
 
 def _dateline(mention: Mention) -> bool:

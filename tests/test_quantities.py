@@ -85,3 +85,8 @@ def test_spelled_out_numbers_in_any_case(prefix: str) -> None:
         ("Twenty electric buses", Quantity(20, "unit", None, "electric buses")),
         ("FIVE vans", Quantity(5, "unit", None, "vans")),
     ]
+
+
+def test_hyphenated_charging_points_are_counted() -> None:
+    [count] = find_quantities("The ministry plans 12,000 fast-charging points by 2030.")
+    assert (count.kind, count.value.amount, count.value.item) == ("count", 12000.0, "fast-charging points")

@@ -60,7 +60,7 @@ _PERCENT = re.compile(
 _COUNT_HEADS = (
     r"(?:e-|electric\s+)?buses|(?:e-)?trucks|semis|vehicles|EVs|NEVs|BEVs|PHEVs|cars|units|vans|pickups|"
     r"SUVs|taxis|cabs|robotaxis|motorcycles|motorbikes|(?:e-)?scooters|(?:e-)?(?:two|three)-wheelers|"
-    r"(?:e-)?rickshaws|tractors|locomotives|ferries|chargers|charging\s+(?:points|stations)|"
+    r"(?:e-)?rickshaws|tractors|locomotives|ferries|chargers|(?:[a-z]+-)?charging\s+(?:points|stations|piles)|"
     r"chargepoints|battery\s+packs|packs|sets"
 )
 _FUNCTION_WORDS = r"(?:of|the|a|an|and|or|to|in|on|for|with|from|by|per|that|which|is|are|was|were|its|their)"

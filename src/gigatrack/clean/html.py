@@ -14,7 +14,9 @@ def clean_html(html: str, title: str | None = None) -> Cleaned:
 
     ``title`` is the article's known title; without one, the page's own (og:title, <title>) is read.
     """
-    document = bare_extraction(html, output_format="txt", include_comments=False)
+    # fast=True skips trafilatura's fallback extractors: on the 181-page benchmark that is both
+    # faster (1.7 s against 2.6 s) and slightly better (F1 0.962 against 0.960).
+    document = bare_extraction(html, output_format="txt", include_comments=False, fast=True)
     text = ""
     if document is not None and not isinstance(document, dict) and document.body is not None:
         blocks = (xmltotxt(block, False) for block in document.body)

@@ -8,8 +8,6 @@ import sys
 from collections.abc import Iterator
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from gigatrack.cli.render import detail_summary, key_summary
 from gigatrack.extract import BACKENDS, DEFAULT_BACKEND, get_extractor
@@ -35,6 +33,9 @@ def _documents(paths: tuple[str, ...], published: dt.date | None, backend: str,
 
 
 def _table(docs: Iterator[Document]) -> None:
+    from rich.console import Console  # rich is only needed for the table
+    from rich.table import Table
+
     console = Console()
     table = Table(title="Facts", show_lines=True)
     for column in ("article", "type", "who / where", "figures", "evidence"):

@@ -83,6 +83,14 @@ class SentenceView:
     sentence: Sentence
     mentions: list[Mention]
     orgs: list[OrgRef] = field(default_factory=list)
+    folded: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        self.folded = self.sentence.text.lower()
+
+    def says(self, *words: str) -> bool:
+        """A cheap first look: does the sentence contain any of these lower-case substrings?"""
+        return any(word in self.folded for word in words)
 
     @property
     def text(self) -> str:

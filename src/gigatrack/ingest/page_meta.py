@@ -18,8 +18,6 @@ from email.utils import parsedate_to_datetime
 from functools import cached_property
 from typing import Any
 
-from htmldate import find_date
-
 from gigatrack.ingest.metadata import Metadata
 
 _TAG = re.compile(r"<(meta|link|time)\b([^>]*)>", re.I)
@@ -252,6 +250,7 @@ def _valid_day(year: int, month: int, day: int) -> dt.date | None:
 
 def _date_in_markup_or_url(html: str, url: str | None) -> dt.date | None:
     """htmldate's markup search (dates in bylines, date classes, the URL): a full parse, so only a fallback."""
+    from htmldate import find_date  # only for pages without date metadata: a slow import
     found = find_date(html, url=url, extensive_search=False, original_date=True)
     return page_date(found) if isinstance(found, str) else None
 

@@ -53,6 +53,7 @@ _EXPANSION = re.compile(
     r"(?:its\s+|the\s+|total\s+)?capacity|scal(?:e|ing) up|upgrad(?:e|ing))[^.;]{0,80}?)(?=[.;,]|\s+and\s+will\b|$)",
     re.I,
 )
+_PLANT_CUES = ("plant", "factor", "facilit", "site", "complex", "campus", "project", "production", "manufacturing")
 _PUBLIC = frozenset({"government", "agency"})
 _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
 _VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})
@@ -255,6 +256,8 @@ def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place]]:
     to the organisation the sentence before began with ("... with new plants planned in Hyogo")."""
     view = ctx.sentences[index]
     found: list[tuple[Entity | None, Place]] = []
+    if not view.says(*_PLANT_CUES):
+        return found
     for noun in _PLANT.finditer(view.text):
         ref = _operator(view, noun)
         if ref is not None and _PUBLIC & set(ref.entity.roles):

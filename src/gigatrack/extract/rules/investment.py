@@ -213,11 +213,14 @@ def _restated(fact: Fact, others: list[Fact]) -> bool:
     return False
 
 
+_CUES = ("invest", "stake", "acqui", "capex", "subsid", "bought", "buy", "purchase")
+
+
 def extract_investments(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     last_investor: str | None = None
     for view in ctx.sentences:
-        if _NOT_INVESTOR.search(view.text[:40]):
+        if not view.says(*_CUES) or _NOT_INVESTOR.search(view.text[:40]):
             continue
         for frame in _invest_frames(view, last_investor):
             facts.append(frame.to_fact(money_slot="value"))

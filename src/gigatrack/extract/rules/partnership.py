@@ -39,6 +39,8 @@ _PURPOSE = re.compile(
     r"supply|create|set up|introduce|expand|explore|work on|cooperate on|collaborate on|research|construct|"
     r"operate|promote|accelerate|pursue|recycle|commercialise|commercialize|mass[- ]produce)\b[^,.;“”()]{4,90})"
 )
+_CUES = ("venture", "jv", "licen", "mou", "memorandum", "letter of intent", "partner", "collaborat", "cooperat",
+         "co-operat", "alliance", "team", "hands", "jointly", "working with", "agreement", "joint")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){0,4}$")
 _SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched)\b", re.I)
 
@@ -126,6 +128,8 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
     frames: dict[frozenset[str], Frame] = {}
     supplying = _supply_pairs(ctx)
     for view in ctx.sentences:
+        if not view.says(*_CUES):
+            continue
         supplied = {frozenset((s.key, c.key)) for s, c in find_pairs(view) if c is not None}
         for kind, pattern in _KINDS:
             match = pattern.search(view.text)

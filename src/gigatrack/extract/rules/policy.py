@@ -138,6 +138,8 @@ def _count_metric(view: SentenceView, m: Mention, item: str) -> str | None:
 
 
 def _phaseout(view: SentenceView, jurisdiction: str) -> Fact | None:
+    if not view.says("fossil", "combustion", "petrol", "diesel", "gasoline", "ice", "non-electric", "only"):
+        return None
     match = _PHASEOUT.search(view.text) or _PHASEOUT_PASSIVE.search(view.text)
     sell_only = _SELL_ONLY.search(view.text)
     if match is None and sell_only is None:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from gigatrack.model import FACT_SLOTS, Evidence
+from gigatrack.model import FACT_SLOTS, Evidence, Fact
 
 IngestOutcome = Literal["added", "unchanged", "replaced"]
 
@@ -27,16 +27,14 @@ class StoredFact:
     backend: str
 
     def to_record(self) -> dict[str, Any]:
-        """The facts-schema shape (every slot of the type, null when unstated) plus "id" and "article_id"."""
-        record: dict[str, Any] = {"id": self.id, "article_id": self.article_id, "type": self.type}
-        known = FACT_SLOTS.get(self.type, ())
-        for slot in known:
-            if slot in self.slots or not slot.endswith("_alternatives"):
-                record[slot] = self.slots.get(slot)
-        record.update((slot, value) for slot, value in self.slots.items() if slot not in known)
-        record["evidence"] = [e.quote for e in self.evidence]
-        record["spans"] = [[e.start, e.end] for e in self.evidence]
-        return record
+        """The facts-schema shape (every slot of the type, null when unstated) plus "id" and "article_id";
+        slots a newer schema may have stored are kept after the known ones."""
+        known = set(FACT_SLOTS.get(self.type, ()))
+        fact = Fact(self.type, {k: v for k, v in self.slots.items() if k in known}, self.evidence, self.backend)
+        record: dict[str, Any] = {"id": self.id, "article_id": self.article_id, **fact.to_record()}
+        extra = {slot: value for slot, value in self.slots.items() if slot not in known}
+        evidence = {"evidence": record.pop("evidence"), "spans": record.pop("spans")}
+        return {**record, **extra, **evidence}
 
 
 @dataclass(frozen=True, slots=True)

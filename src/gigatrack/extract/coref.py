@@ -9,6 +9,7 @@ named together. Each resolved anaphor becomes an ``OrgRef`` with ``anaphor=True`
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 
@@ -52,23 +53,19 @@ def _fits(entity: Entity, desc: str, head: str, nationality: str | None) -> bool
 
 
 def _recent(ctx: Context, index: int, before: int) -> list[Entity]:
-    """Candidates by salience: the subject of the nearest earlier sentence that names one, then the
-    current sentence before ``before`` and earlier sentences by recency."""
-    out: list[Entity] = []
-    for view in reversed(ctx.sentences[max(0, index - _LOOKBACK) : index]):
-        named = [r for r in view.orgs if not r.anaphor]
-        if named:
-            out.append(named[0].entity)
-            break
-    current = ctx.sentences[index]
-    for ref in reversed([r for r in current.orgs if r.end <= before and not r.anaphor]):
-        if ref.entity not in out:
-            out.append(ref.entity)
-    for view in reversed(ctx.sentences[max(0, index - _LOOKBACK) : index]):
-        for ref in view.orgs:
-            if ref.entity not in out:
-                out.append(ref.entity)
-    return out
+    """Candidates by salience: the organisations named in the last few sentences (and the current
+    one before ``before``), the article's most talked-about first, then the most recent."""
+    window = ctx.sentences[max(0, index - _LOOKBACK) : index]
+    refs = [r for view in window for r in view.orgs if not r.anaphor]
+    refs += [r for r in ctx.sentences[index].orgs if r.end <= before and not r.anaphor]
+    order: list[Entity] = []
+    for ref in reversed(refs):
+        if ref.entity not in order:
+            order.append(ref.entity)
+    named_so_far = Counter(
+        r.entity for view in ctx.sentences[: index + 1] for r in view.orgs if not r.anaphor and r.end <= before
+    )
+    return sorted(order, key=lambda e: -named_so_far[e])
 
 
 def _previous_subject(ctx: Context, index: int) -> Entity | None:

@@ -86,11 +86,22 @@ def duration_of(views: Iterable[SentenceView]) -> float | None:
     return float(value) if value is not None else None
 
 
+_UNIT_PRICE = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:(?:a|an|per|each)\s+(?:ton|tonne|share|unit|kwh|kilowatt-hour|piece|vehicle|bus)\b|"
+    r"apiece\b)",
+    re.I,
+)
+
+
 def money_of(view: SentenceView, cue: re.Pattern[str] | None = None) -> list[Money]:
-    """Money stated in the sentence; with a cue, only when the sentence has the cue word."""
+    """Money stated in the sentence (not prices per ton, share or unit); with a cue, only when the
+    sentence has the cue word."""
     if cue is not None and not cue.search(view.text):
         return []
-    return [m for m in view.values("money") if isinstance(m, Money)]
+    return [
+        m.value for m in view.of("money")
+        if isinstance(m.value, Money) and not _UNIT_PRICE.match(view.text[view.local(m.end) :])
+    ]
 
 
 def quantity_of(views: Iterable[SentenceView], kind: str) -> float | None:

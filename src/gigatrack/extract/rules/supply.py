@@ -246,8 +246,10 @@ def _fill(frame: Frame, views: list[SentenceView], triggers: list[SentenceView],
     if isinstance(start, str) and isinstance(end, str) and len(start) == len(end) == 4:
         frame.fill("duration_years", float(int(end) - int(start)))
     frame.fill("duration_years", duration_of(ordered))
-    frame.fill("status", status_in(" ".join(v.text for v in triggers), _STATUSES))
-    frame.fill("status", status_in(" ".join(v.text for v in ordered), _STATUSES[2:]))
+    status = status_in(" ".join(v.text for v in triggers), _STATUSES)
+    if status in (None, "planned", "announced"):
+        status = status_in(" ".join(v.text for v in ordered), ("terminated", "mou", "signed")) or status
+    frame.fill("status", status)
     frame.fill("application", _application(ordered))
 
 

@@ -54,6 +54,12 @@ class Entity:
         """Place in the supply chain of the organisation's main business (its first ranked role)."""
         return next((UPSTREAM_RANK[r] for r in self.roles if r in UPSTREAM_RANK), None)
 
+    @property
+    def upstream(self) -> tuple[int, int] | None:
+        """(main rank, most upstream rank): orders two suppliers that share a main business."""
+        ranks = [UPSTREAM_RANK[r] for r in self.roles if r in UPSTREAM_RANK]
+        return (ranks[0], min(ranks)) if ranks else None
+
     def display_name(self) -> str:
         """The fullest name the article writes (possessives and legal suffixes trimmed); the
         registry's name only when the article never names it outright."""

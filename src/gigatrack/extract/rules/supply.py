@@ -72,6 +72,7 @@ _PLANT_TALK = re.compile(r"\b(?:plant|factory|facility|gigafactory|joint venture
 _UNDISCLOSED = re.compile(
     r"[^.;]{0,60}?\b(?:to|with|for)\s+(?:an?\s+|the\s+)?(?:undisclosed|unnamed|unidentified|anonymous)\b", re.I
 )
+_DEVELOP = re.compile(r"\b(?:develop\w*|research\w*|jointly|co-develop\w*)\b", re.I)
 _SUPPLY_WORD = re.compile(r"\b(?:suppl(?:y|ies|ying)|off-?take|procure\w*|purchas\w*|deliver\w*|sourcing)\b", re.I)
 _LINK_WINDOW = 6
 _STATUSES = ("terminated", "rumored", "mou", "signed", "planned", "announced")
@@ -161,15 +162,19 @@ def _downstream(supplier: Entity, customer: Entity) -> bool:
 
 
 def _oriented(a: Entity, b: Entity) -> tuple[Entity, Entity] | None:
-    ra, rb = a.rank, b.rank
-    if ra is None or rb is None or ra == rb:
+    """(supplier, customer) of two parties to a deal: the one further upstream supplies."""
+    ua, ub = a.upstream, b.upstream
+    if ua is None or ub is None or ua == ub:
         return None
-    return (a, b) if ra < rb else (b, a)
+    return (a, b) if ua < ub else (b, a)
 
 
 def _pairs_from_deal_noun(view: SentenceView) -> list[tuple[Entity, Entity | None]]:
-    """"A signed a supply deal with B": the upstream party supplies; the deal must be about supply."""
-    if not _DEAL_NOUN.search(view.text) or not _SUPPLY_WORD.search(view.text):
+    """"A signed a supply deal with B", "B signed an order for cathodes with A": the upstream party
+    supplies; the deal must be about supplying something, not developing it together."""
+    if not _DEAL_NOUN.search(view.text):
+        return []
+    if not _SUPPLY_WORD.search(view.text) and (not view.of("product") or _DEVELOP.search(view.text)):
         return []
     named = view.entities()
     if len(named) != 2:

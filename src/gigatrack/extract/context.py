@@ -48,6 +48,7 @@ class Entity:
     country: str | None
     roles: tuple[str, ...]
     surfaces: list[str] = field(default_factory=list)
+    lineage: tuple[str, ...] = ()  # registry ids of its parent groups, nearest first
 
     @property
     def rank(self) -> int | None:
@@ -266,6 +267,8 @@ def build_context(
             placed.append((sentences[i], mention))
     org_places = [(view, m) for view, m in placed if m.kind == "org"]
     entities, keys = _entities(text, [m for _, m in org_places], ancestors)
+    for entity in entities.values():
+        entity.lineage = tuple(ancestors(entity.org_id)) if entity.org_id else ()
     for (view, mention), key in zip(org_places, keys, strict=True):
         entity = entities[key]
         entity.surfaces.append(mention.text)

@@ -41,6 +41,8 @@ _PURPOSE = re.compile(
 )
 _CUES = ("venture", "jv", "licen", "mou", "memorandum", "letter of intent", "partner", "collaborat", "cooperat",
          "co-operat", "alliance", "team", "hands", "jointly", "working with", "agreement", "joint")
+_MOU = re.compile(r"\b(?:MoU|MOU|memorandum)\b")
+_SUPPLY_TALK = re.compile(r"\bsuppl(?:y|ies|ying)\b", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){0,4}$")
 _SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched)\b", re.I)
 
@@ -100,7 +102,12 @@ def _purpose(view: SentenceView, end: int) -> str | None:
 
 
 def _supply_pairs(ctx: Context) -> set[frozenset[str]]:
-    return {frozenset((s.key, c.key)) for view in ctx.sentences for s, c in find_pairs(view) if c is not None}
+    """Pairs whose MoU the article says is about supply ("The MoU covers supply of NCM cells")."""
+    return {
+        frozenset((s.key, c.key))
+        for view in ctx.sentences if _MOU.search(view.text) and _SUPPLY_TALK.search(view.text)
+        for s, c in find_pairs(view) if c is not None
+    }
 
 
 def _founded(view: SentenceView) -> str | None:
@@ -124,7 +131,7 @@ def _located(view: SentenceView, after: int) -> Place | None:
 
 
 def extract_partnerships(ctx: Context) -> list[Fact]:
-    """Partnerships; an MoU between two parties who have a supply deal in the article is that deal."""
+    """Partnerships; an MoU that the article says is about supply is a supply deal, not a partnership."""
     frames: dict[frozenset[str], Frame] = {}
     supplying = _supply_pairs(ctx)
     for view in ctx.sentences:

@@ -176,7 +176,7 @@ def _pairs_from_deal_noun(view: SentenceView) -> list[tuple[Entity, Entity | Non
         return []
     if not _SUPPLY_WORD.search(view.text) and (not view.of("product") or _DEVELOP.search(view.text)):
         return []
-    named = view.entities()
+    named = [e for e in view.entities() if not any(e.org_id and e.org_id in o.lineage for o in view.entities())]
     if len(named) != 2:
         return []
     oriented = _oriented(named[0], named[1])

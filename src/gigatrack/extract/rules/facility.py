@@ -17,7 +17,6 @@ from gigatrack.extract.rules.frame import Frame, status_in
 from gigatrack.extract.rules.slots import (
     INVEST_CUE,
     agent_before,
-    dates_of,
     first_after,
     money_of,
     nearest_before,
@@ -53,6 +52,15 @@ _EXPANSION = re.compile(
     r"(?:its\s+|the\s+|total\s+)?capacity|scal(?:e|ing) up|upgrad(?:e|ing))[^.;]{0,80}?)(?=[.;,]|\s+and\s+will\b|$)",
     re.I,
 )
+_PRODUCING = re.compile(
+    r"\b(?:production|produc(?:e|ing)|operations?|operational|output|open(?:s|ed|ing)?|commission\w*|online|"
+    r"kick\w* off|launch\w*|manufactur\w*|mass[- ]produc\w*|available|completion|complet\w+|start[- ]?up)\b",
+    re.I,
+)
+_STARTED_PRODUCING = re.compile(
+    r"\b(?:started|began|begun|launched|commenced)\s+(?:mass\s+|commercial\s+)?(?:production|operations|"
+    r"producing|manufacturing)\b", re.I)
+_BUILDING = re.compile(r"\b(?:construction|build\w*|ground|work)\b", re.I)
 _PLANT_CUES = ("plant", "factor", "facilit", "site", "complex", "campus", "project", "production", "manufacturing")
 _PUBLIC = frozenset({"government", "agency"})
 _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
@@ -232,6 +240,21 @@ def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
     return anaphor is not None
 
 
+def _production_start(view: SentenceView) -> str | None:
+    """When the plant starts (or started) producing: "start production in 2026", "commercial
+    operations kicking off in August 2025", "set to open in 2025"; not when building began."""
+    for date in view.of("date"):
+        if getattr(date.value, "relation", None) == "by":
+            continue
+        lead = view.text[max(0, view.local(date.start) - 70) : view.local(date.start)]
+        tail = view.text[view.local(date.end) : view.local(date.end) + 50]
+        if (_PRODUCING.search(lead) and not _BUILDING.search(lead[-30:])) or (
+            re.match(r",\s", tail) and _STARTED_PRODUCING.search(tail)
+        ):
+            return getattr(date.value, "iso", None)
+    return None
+
+
 def _fill(frame: Frame, views: list[SentenceView]) -> None:
     for view in views:
         if _CAPACITY.search(view.text) or view is views[0]:
@@ -241,8 +264,7 @@ def _fill(frame: Frame, views: list[SentenceView]) -> None:
                 frame.fill("capacity_gwh_per_year", getattr(energy.value, "amount", None))
             if mass is not None:
                 frame.fill("capacity_tonnes_per_year", getattr(mass.value, "amount", None))
-        start, _ = dates_of(view)
-        frame.fill("start", start)
+        frame.fill("start", _production_start(view))
         frame.add_money(money_of(view, INVEST_CUE))
     frame.fill("product", product_of(views[:1]) or product_of(views, default="batteries"))
     frame.fill("chemistry", next((v for view in views for v in view.values("chemistry")), None))

@@ -54,7 +54,8 @@ _EXPANSION = re.compile(
 )
 _PRODUCING = re.compile(
     r"\b(?:production|produc(?:e|ing)|operations?|operational|output|open(?:s|ed|ing)?|commission\w*|online|"
-    r"kick\w* off|launch\w*|manufactur\w*|mass[- ]produc\w*|available|completion|complet\w+|start[- ]?up)\b",
+    r"kick\w* off|launch\w*|manufactur\w*|mass[- ]produc\w*|available|completion|complet\w+|start[- ]?up|"
+    r"start(?:s|ed|ing)?|begin(?:s|ning)?|began|ready|slated|scheduled)\b",
     re.I,
 )
 _STARTED_PRODUCING = re.compile(
@@ -66,7 +67,7 @@ _PUBLIC = frozenset({"government", "agency"})
 _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
 _VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})
 _STATUSES = ("terminated", "under_construction", "operating", "planned", "announced")
-_LINK_WINDOW = 4
+_LINK_WINDOW = 6
 _NEAR = 120
 
 
@@ -172,13 +173,14 @@ def _qualifies(view: SentenceView, noun: re.Match[str], operator: Entity) -> boo
 
 
 def _same_place(a: Place, b: Place) -> bool:
+    """The same place at the same precision (a city is not the same place as its region)."""
     if a.country and b.country and a.country != b.country:
         return False
-    if a.city and b.city:
-        return a.city.lower() == b.city.lower()
-    if a.region and b.region:
-        return a.region.lower() == b.region.lower()
-    return a.city is None and b.city is None and a.region is None and b.region is None
+    if a.city or b.city:
+        return bool(a.city and b.city) and str(a.city).lower() == str(b.city).lower()
+    if a.region or b.region:
+        return bool(a.region and b.region) and str(a.region).lower() == str(b.region).lower()
+    return True
 
 
 def _refines(general: Place, specific: Place) -> bool:

@@ -118,15 +118,8 @@ def place_after(view: SentenceView, pos: int, within: int = 80) -> Place | None:
     return None
 
 
-def place_in(view: SentenceView) -> Place | None:
-    for m in view.of("place"):
-        if isinstance(m.value, Place):
-            return m.value
-    return None
 
 
-def orgs_between(view: SentenceView, start: int, end: int) -> list[OrgRef]:
-    return [r for r in view.orgs if start <= r.start and r.end <= end]
 
 
 def nearest_before(view: SentenceView, pos: int, skip: Sequence[OrgRef] = ()) -> OrgRef | None:

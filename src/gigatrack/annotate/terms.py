@@ -44,7 +44,7 @@ _PRODUCTS: tuple[tuple[str, str], ...] = (
     ("separator", r"separators?(?:\s+films?)?"),
     ("electrolyte", r"electrolytes?(?!\s+(?:imbalance|drink))"),
     ("lithium", rf"lithium{_H}(?:hydroxide|carbonate|salts?|concentrate)|battery{_H}grade\s+lithium|spodumene"
-                rf"|lithium(?![\s-]?(?:ion|iron|manganese|metal|polymer|cobalt|sulph|sulf|rich|-))"),
+                rf"|lithium(?![\s-]?(?:ion|iron|manganese|metal|polymer|cobalt|sulph|sulf|rich|batter|cells?\b|-))"),
     ("nickel", rf"nickel{_H}(?:sulph|sulf)ate|nickel{_H}(?:matte|intermediate|mhp)"
                r"|nickel(?![\s-]?(?:cobalt|manganese|-))"),
     ("cobalt", rf"cobalt{_H}(?:sulph|sulf)ate|cobalt(?![\s-]?(?:manganese|alumin|-))"),

@@ -110,6 +110,11 @@ def _supply_pairs(ctx: Context) -> set[frozenset[str]]:
     }
 
 
+def _same_group(parties: list[Entity]) -> bool:
+    """A group working with its own unit ("Hyundai Mobis" and "Hyundai Motor Group") is no partnership."""
+    return any(a.org_id and a.org_id in b.lineage for a in parties for b in parties)
+
+
 def _founded(view: SentenceView) -> str | None:
     """When a partnership was set up: "In 2021, the two set up ...", "founded in 1987"."""
     if not _SETUP.search(view.text):
@@ -144,7 +149,7 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
                 continue
             parties = _parties(view, view.start + match.start(), view.start + match.end())
             key = frozenset(e.key for e in parties)
-            if len(parties) < 2 or (kind == "mou" and key in supplied):
+            if len(parties) < 2 or (kind == "mou" and key in supplied) or _same_group(parties):
                 break
             frame = frames.get(key)
             if frame is None:

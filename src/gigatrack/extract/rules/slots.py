@@ -135,7 +135,7 @@ _OBLIQUE = re.compile(
 _JOINT = re.compile(r"\b(?:and|with)\s+(?:(?:an?|the|its|their|other)\b|(?-i:[A-Z]))", re.I)
 _APPOSITIVE = re.compile(r"(?<=[\w)]),\s*(?:an?|the)\s[^,]*,[^,]*$")
 _COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
-_LOOSE_COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&|-|–)\s*(?:(?!and\b)[\w’'-]+\s+){0,5}?")
+_LOOSE_COORDINATION = re.compile(r"\s*(?:,\s*|,?\s*and\s+(?:(?!and\b)[\w’'-]+\s+){0,5}?|&\s*|-|–)")
 
 
 def subject_ref(view: SentenceView, pos: int) -> OrgRef | None:

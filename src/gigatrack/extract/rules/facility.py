@@ -26,7 +26,7 @@ from gigatrack.extract.rules.slots import (
 from gigatrack.model import Fact, Mention, Place
 
 _PLANT = re.compile(
-    r"\b(?:giga-?factor(?:y|ies)|factor(?:y|ies)|plants?|facilit(?:y|ies)|"
+    r"\b(?:giga[- ]?factor(?:y|ies)|factor(?:y|ies)|plants?|facilit(?:y|ies)|production\s+project|"
     r"production\s+(?:base|hub|lines?)|manufacturing\s+(?:hub|base)|sites?|complex|campus|"
     r"(?:battery|industrial)\s+project)\b",
     re.I,
@@ -42,8 +42,8 @@ _VEHICLE_PLANT = re.compile(
     re.I,
 )
 _PLANT_ANAPHOR = re.compile(
-    r"\b(?:the|this|that|its)\s+(?:new\s+|first\s+|second\s+)?(?:plant|factory|gigafactory|facility|site|"
-    r"production base|complex|project)\b",
+    r"\b(?:the|this|that|its)\s+(?:new\s+|first\s+|second\s+|\d+-\d+\s+)?(?:plant|factory|gigafactory|facility|"
+    r"site|production base|complex|project|joint venture|JV)\b",
     re.I,
 )
 _CAPACITY = re.compile(r"\b(?:capacity|capacities|output|produce|production|GWh|tons|tonnes)\b", re.I)
@@ -119,6 +119,21 @@ def _listed_places(view: SentenceView, mention: Mention) -> list[Place]:
     return found
 
 
+_AFTER_PLANT = re.compile(
+    r"\s+(?:(?:being\s+|to\s+be\s+)?(?:located|built|set\s+up|constructed|based)\s+)?(?:in|at|near|of)\s+"
+    r"(?:[\w’'-]+\s+){0,4}"
+)
+
+
+def _place_before(view: SentenceView, places: list[Mention], start: int) -> Place | None:
+    """"its Michigan facility", "the Thuringia plant": a place right before the plant noun."""
+    for m in reversed(places):
+        gap = view.text[view.local(m.end) : view.local(start)]
+        if m.end <= start and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}", gap):
+            return merged_place(view, m)
+    return None
+
+
 def _plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
     """Where the plants are: "plant in X", "plants in X and Y", "its X facility", or the one place
     the sentence names near the plant."""
@@ -126,12 +141,15 @@ def _plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
     places = [m for m in view.of("place") if not _dateline(m) and not _affiliation(view, m)]
     for m in places:
         gap = view.text[view.local(end) : view.local(m.start)]
-        if m.start >= end and re.fullmatch(r"\s+(?:(?:located\s+)?(?:in|at|near|of)\s+)(?:[\w’'-]+\s+){0,4}", gap):
-            return _listed_places(view, m)
-    for m in reversed(places):
-        gap = view.text[view.local(m.end) : view.local(start)]
-        if m.end <= start and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}", gap):
-            return [p] if (p := merged_place(view, m)) is not None else []
+        if m.start >= end and _AFTER_PLANT.fullmatch(gap):
+            found = _listed_places(view, m)
+            named_before = _place_before(view, places, start)
+            if len(found) == 1 and named_before is not None and _refines(found[0], named_before):
+                return [named_before]
+            return found
+    named_before = _place_before(view, places, start)
+    if named_before is not None:
+        return [named_before]
     located = [m for m in places if abs(m.start - start) <= _NEAR]
     merged = [p for m in located if (p := merged_place(view, m)) is not None]
     if merged and all(_same_place(merged[0], p) or _refines(p, merged[0]) for p in merged):
@@ -207,7 +225,11 @@ def _places(view: SentenceView) -> list[Place]:
 
 def _affiliation(view: SentenceView, mention: Mention) -> bool:
     """"Grenoble-based Verkor", "Korea's LG": where a company is from, not where its plant is."""
-    return bool(re.match(r"-based\b|['’]s\s+[A-Z]", view.text[view.local(mention.end) :]))
+    tail = view.text[view.local(mention.end) :]
+    if re.match(r"-based\b", tail):
+        return True
+    owner = re.match(r"['’]s\s+", tail)
+    return owner is not None and not any(m.start == mention.end + owner.end() for m in view.of("place"))
 
 
 def _dateline(mention: Mention) -> bool:

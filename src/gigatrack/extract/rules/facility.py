@@ -138,7 +138,7 @@ def _plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
     """Where the plants are: "plant in X", "plants in X and Y", "its X facility", or the one place
     the sentence names near the plant."""
     start, end = view.start + noun.start(), view.start + noun.end()
-    places = [m for m in view.of("place") if not _dateline(m) and not _affiliation(view, m)]
+    places = [m for m in view.of("place") if not _dateline(m, view) and not _affiliation(view, m)]
     for m in places:
         gap = view.text[view.local(end) : view.local(m.start)]
         if m.start >= end and _AFTER_PLANT.fullmatch(gap):
@@ -220,7 +220,12 @@ class _Plant:
 
 
 def _places(view: SentenceView) -> list[Place]:
-    return [merged for m in view.of("place") if not _dateline(m) and (merged := merged_place(view, m)) is not None]
+    return [
+        merged for m in view.of("place") if not _dateline(m, view) and (merged := merged_place(view, m)) is not None
+    ]
+
+
+_CREDIT = re.compile(r"\((?:[^)]*?\b)?(?:Reporting|Editing|Writing|reporting)\s+by\b[^)]*$")
 
 
 def _affiliation(view: SentenceView, mention: Mention) -> bool:
@@ -232,9 +237,12 @@ def _affiliation(view: SentenceView, mention: Mention) -> bool:
     return owner is not None and not any(m.start == mention.end + owner.end() for m in view.of("place"))
 
 
-def _dateline(mention: Mention) -> bool:
-    """"BEIJING (Reuters) -": the place a story was filed from, not where a plant is."""
-    return mention.text.isupper() and len(mention.text) > 3
+def _dateline(mention: Mention, view: SentenceView) -> bool:
+    """"BEIJING (Reuters) -", "(Reporting by Beijing newsroom)": where a story was filed from, not
+    where a plant is."""
+    if mention.text.isupper() and len(mention.text) > 3:
+        return True
+    return bool(_CREDIT.search(view.text[max(0, view.local(mention.start) - 60) : view.local(mention.start)]))
 
 
 def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:

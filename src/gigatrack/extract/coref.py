@@ -44,6 +44,8 @@ _LOOKBACK = 3
 def _fits(entity: Entity, desc: str, head: str, nationality: str | None) -> bool:
     if nationality and entity.country and entity.country != nationality:
         return False
+    if {"government", "agency"} & set(entity.roles):
+        return False
     words = set(re.findall(r"[a-z]+", (desc + " " + head).lower()))
     wanted: set[str] = set()
     for word, roles in _ROLE_WORDS.items():
@@ -54,7 +56,8 @@ def _fits(entity: Entity, desc: str, head: str, nationality: str | None) -> bool
 
 def _recent(ctx: Context, index: int, before: int) -> list[Entity]:
     """Candidates by salience: the organisations named in the last few sentences (and the current
-    one before ``before``), the article's most talked-about first, then the most recent."""
+    one before ``before``), the article's most talked-about first, then the most recent; with none
+    named lately, the article's most talked-about organisation."""
     window = ctx.sentences[max(0, index - _LOOKBACK) : index]
     refs = [r for view in window for r in view.orgs if not r.anaphor]
     refs += [r for r in ctx.sentences[index].orgs if r.end <= before and not r.anaphor]
@@ -65,6 +68,8 @@ def _recent(ctx: Context, index: int, before: int) -> list[Entity]:
     named_so_far = Counter(
         r.entity for view in ctx.sentences[: index + 1] for r in view.orgs if not r.anaphor and r.end <= before
     )
+    if not order:
+        order = [entity for entity, _ in named_so_far.most_common(1)]
     return sorted(order, key=lambda e: -named_so_far[e])
 
 

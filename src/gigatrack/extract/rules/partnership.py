@@ -74,8 +74,9 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
     elif before is not None:
         group = coordinated_before(view, before, loose=True)
     if len(group) == 1:
-        partner = re.search(r"\bwith\s", tail[:100])
-        after = first_after(view, end + partner.end(), within=60) if partner else None
+        ends_with = re.search(r"\bwith\s*$", view.text[view.local(start) : view.local(end)])
+        partner = None if ends_with else re.search(r"\bwith\s", tail[:100])
+        after = first_after(view, end + (partner.end() if partner else 0), within=60) if ends_with or partner else None
         between = view.text[view.local(group[0].end) : view.local(start)]
         earlier = re.search(r"\bwith\s", between)
         if after is None and earlier is not None:
@@ -149,7 +150,8 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
                 continue
             parties = _parties(view, view.start + match.start(), view.start + match.end())
             key = frozenset(e.key for e in parties)
-            if len(parties) < 2 or (kind == "mou" and key in supplied) or _same_group(parties):
+            agreement = kind == "mou" or "agreement" in match.group(0).lower()
+            if len(parties) < 2 or (agreement and key in supplied) or _same_group(parties):
                 break
             frame = frames.get(key)
             if frame is None:

@@ -72,7 +72,9 @@ _PLANT_TALK = re.compile(r"\b(?:plant|factory|facility|gigafactory|joint venture
 _UNDISCLOSED = re.compile(
     r"[^.;]{0,60}?\b(?:to|with|for)\s+(?:an?\s+|the\s+)?(?:undisclosed|unnamed|unidentified|anonymous)\b", re.I
 )
+_UNNAMED = re.compile(r"\b(?:undisclosed|unnamed|unidentified|anonymous)\b", re.I)
 _DEVELOP = re.compile(r"\b(?:develop\w*|research\w*|jointly|co-develop\w*)\b", re.I)
+_SUPPLY_CONTRACT = re.compile(r"\b(?:supply|off-?take|sales)\s+(?:contracts?|deals?|agreements?)\b", re.I)
 _SUPPLY_WORD = re.compile(r"\b(?:suppl(?:y|ies|ying)|off-?take|procure\w*|purchas\w*|deliver\w*|sourcing)\b", re.I)
 _LINK_WINDOW = 6
 _STATUSES = ("terminated", "rumored", "mou", "signed", "planned", "announced")
@@ -193,7 +195,19 @@ def find_pairs(view: SentenceView) -> list[tuple[Entity, Entity | None]]:
         pair = (s.entity, c.entity if c else None)
         if pair not in pairs and (c is None or not _downstream(s.entity, c.entity)):
             pairs.append(pair)
-    return pairs or _pairs_from_deal_noun(view)
+    return pairs or _pairs_from_deal_noun(view) or _sole_supplier(view)
+
+
+def _sole_supplier(view: SentenceView) -> list[tuple[Entity, Entity | None]]:
+    """"X has terminated a long-term supply contract for cathode materials": a maker's supply deal
+    with a customer the sentence does not name."""
+    named = view.entities()
+    if len(named) != 1 or not _SUPPLY_CONTRACT.search(view.text):
+        return []
+    maker = named[0]
+    if not _SUPPLIER_ROLES & set(maker.roles) or maker.rank is None or maker.rank > 2:
+        return []
+    return [(maker, None)]
 
 
 def _linked(view: SentenceView, supplier: Entity, customer: Entity | None) -> bool:
@@ -278,9 +292,14 @@ def extract_supply(ctx: Context) -> list[Fact]:
             if (key[1], key[0]) not in parties:
                 parties.setdefault(key, (supplier, customer))
                 triggers.setdefault(key, []).append(index)
+    # a contract whose customer goes unnamed, by a supplier with named customers here, is one of those
+    named_customers = {s for s, c in parties.values() if c is not None}
     facts = []
     for key, indices in triggers.items():
         supplier, customer = parties[key]
+        said_undisclosed = any(_UNNAMED.search(ctx.sentences[i].text) for i in indices)
+        if customer is None and supplier in named_customers and not said_undisclosed:
+            continue
         chosen = set(indices)
         for index, view in enumerate(ctx.sentences):
             near = any(0 < index - t <= _LINK_WINDOW for t in indices)

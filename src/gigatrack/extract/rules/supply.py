@@ -212,7 +212,7 @@ def _sole_supplier(view: SentenceView) -> list[tuple[Entity, Entity | None]]:
 
 def _linked(view: SentenceView, supplier: Entity, customer: Entity | None) -> bool:
     named = set(view.entities())
-    if {supplier, customer} <= named:
+    if customer is not None and {supplier, customer} <= named:
         return True
     if named - {supplier, customer}:
         return False
@@ -304,7 +304,7 @@ def extract_supply(ctx: Context) -> list[Fact]:
         for index, view in enumerate(ctx.sentences):
             near = any(0 < index - t <= _LINK_WINDOW for t in indices)
             both = customer is not None and {supplier, customer} <= set(view.entities()) and _has_battery_context(view)
-            if not _is_quote(view) and (both or (near and customer and _linked(view, supplier, customer))):
+            if not _is_quote(view) and (both or (near and _linked(view, supplier, customer))):
                 chosen.add(index)
         views = [ctx.sentences[i] for i in sorted(chosen)]
         frame = Frame("supply_agreement")

@@ -84,10 +84,12 @@ def _previous_subject(ctx: Context, index: int) -> Entity | None:
 
 
 def _last_pair(ctx: Context, index: int) -> list[Entity]:
+    """The last two organisations named together; none when the sentence that names them names
+    more (which two would be a guess)."""
     for view in reversed(ctx.sentences[max(0, index - _LOOKBACK) : index + 1]):
-        named = [e for e in view.entities()]
+        named = view.entities()
         if len(named) >= 2:
-            return named[:2]
+            return named if len(named) == 2 else []
     return []
 
 

@@ -17,6 +17,7 @@ from gigatrack.extract.rules.frame import Frame, status_in
 from gigatrack.extract.rules.slots import (
     INVEST_CUE,
     agent_before,
+    chemistry_of,
     first_after,
     money_of,
     nearest_before,
@@ -300,7 +301,7 @@ def _fill(frame: Frame, views: list[SentenceView]) -> None:
         frame.add_money(money_of(view, INVEST_CUE))
     said_battery = any(view.says("batter", "gigafactor") for view in views)
     frame.fill("product", product_of(views[:1]) or product_of(views, default="batteries" if said_battery else None))
-    frame.fill("chemistry", next((v for view in views for v in view.values("chemistry")), None))
+    frame.fill("chemistry", chemistry_of(views))
     frame.fill("status", status_in(views[0].text, _STATUSES))
     frame.fill("expansion", next((m.group("what").strip() for v in views if (m := _EXPANSION.search(v.text))), None))
     frame.fill("status", status_in(" ".join(v.text for v in views), _STATUSES))

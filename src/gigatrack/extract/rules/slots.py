@@ -39,6 +39,14 @@ def product_of(views: Iterable[SentenceView], default: str | None = None, materi
     return default
 
 
+def chemistry_of(views: Iterable[SentenceView]) -> str | None:
+    """The chemistry the sentences name; a precise nickel chemistry (NCMA, NCA) beats the generic
+    NCM that "high-nickel" or "ternary" gives."""
+    named = [str(v) for view in views for v in view.values("chemistry")]
+    precise = [c for c in named if c in ("NCMA", "NCA")]
+    return precise[0] if precise and named[0] == "NCM" else (named[0] if named else None)
+
+
 def first_value(views: Iterable[SentenceView], kind: str) -> Any:
     for view in views:
         values = view.values(kind)
@@ -79,6 +87,19 @@ def dates_of(view: SentenceView) -> tuple[str | None, str | None]:
         elif start is None and (relation in _START_RELATIONS or _START_CUE.search(left[-60:])):
             start = _iso(d)
     return start, end
+
+
+def years_between(start: object, end: object) -> float | None:
+    """A contract's length from its stated start and end: "2022" to "2025" is 3 years, "2025-01" to
+    "2030-12" is 6 (whole months counted)."""
+    if not (isinstance(start, str) and isinstance(end, str)) or len(start) != len(end) or len(start) not in (4, 7):
+        return None
+    if len(start) == 4:
+        years = int(end) - int(start)
+    else:
+        months = int(end[:4]) * 12 + int(end[5:7]) - int(start[:4]) * 12 - int(start[5:7]) + 1
+        years = round(months / 12)
+    return float(years) if years > 0 else None
 
 
 def duration_of(views: Iterable[SentenceView]) -> float | None:

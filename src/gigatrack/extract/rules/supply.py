@@ -19,6 +19,7 @@ from gigatrack.extract.rules.slots import (
     INVEST_CUE,
     VALUE_CUE,
     agent_before,
+    chemistry_of,
     coordinated,
     dates_of,
     duration_of,
@@ -28,6 +29,7 @@ from gigatrack.extract.rules.slots import (
     place_after,
     product_of,
     quantity_of,
+    years_between,
 )
 from gigatrack.model import Fact
 
@@ -246,7 +248,7 @@ def _fill(frame: Frame, views: list[SentenceView], triggers: list[SentenceView],
     ordered = triggers + [v for v in views if v not in triggers]
     materials = supplier.rank is not None and supplier.rank <= 1
     frame.fill("product", product_of(triggers, materials=materials) or product_of(ordered, "batteries", materials))
-    frame.fill("chemistry", next((v for view in ordered for v in view.values("chemistry")), None))
+    frame.fill("chemistry", chemistry_of(ordered))
     form, size = form_factor_of(ordered)
     frame.fill("form_factor", form)
     frame.fill("form_factor_size", size)
@@ -261,9 +263,7 @@ def _fill(frame: Frame, views: list[SentenceView], triggers: list[SentenceView],
         for site in re.finditer(r"\b(?:plant|factory|facility|facilities|site)\s+in\b", view.text):
             frame.fill("production_site", _place_json(place_after(view, view.start + site.end())))
     frame.fill("duration_years", duration_of(triggers))
-    start, end = frame.slots.get("start"), frame.slots.get("end")
-    if isinstance(start, str) and isinstance(end, str) and len(start) == len(end) == 4:
-        frame.fill("duration_years", float(int(end) - int(start)))
+    frame.fill("duration_years", years_between(frame.slots.get("start"), frame.slots.get("end")))
     frame.fill("duration_years", duration_of(ordered))
     status = status_in(" ".join(v.text for v in triggers), _STATUSES)
     if status in (None, "planned", "announced"):

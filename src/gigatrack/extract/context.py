@@ -157,14 +157,11 @@ def _entity_key(value: Any, surface: str) -> str:
 
 
 def _unify_unknown(entities: dict[str, Entity], key: str, name: str) -> str:
-    """An unknown name that starts or ends another entity's name is that entity ("Kim Long" / "Kim Long Motor")."""
-    words = name.lower().split()
+    """An unknown name that is another entity's name with or without a corporate word is that
+    entity ("Kim Long" / "Kim Long Motor"); "EcoPro Innovation" is not "EcoPro"."""
+    core = _core(name)
     for other_key, other in entities.items():
-        other_words = other.name.lower().split()
-        if other_key == key or not words or not other_words:
-            continue
-        shorter, longer = sorted((words, other_words), key=len)
-        if longer[: len(shorter)] == shorter or longer[-len(shorter) :] == shorter:
+        if other_key != key and core and core == _core(other.name):
             return other_key
     return key
 

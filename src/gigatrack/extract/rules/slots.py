@@ -24,7 +24,9 @@ _RANGE_MID = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.I)
 _END_RELATIONS = frozenset({"through", "until", "to"})
 _START_RELATIONS = frozenset({"from", "since", "starting"})
 VALUE_CUE = re.compile(r"\b(?:worth|valued?|value of|deal|contract|order|agreement|pact|priced|cost)\b", re.I)
-INVEST_CUE = re.compile(r"\b(?:invest\w*|capex|capital expenditure|spend\w*|funding|subsid\w*)\b", re.I)
+INVEST_CUE = re.compile(
+    r"\b(?:invest\w*|capex|capital expenditure|spend\w*|funding|subsid(?:y|ies|i[sz]e[sd]?|i[sz]ing))\b", re.I
+)
 
 
 def product_of(views: Iterable[SentenceView], default: str | None = None, materials: bool = False) -> str | None:
@@ -108,7 +110,7 @@ def duration_of(views: Iterable[SentenceView]) -> float | None:
 
 
 _UNIT_PRICE = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:(?:a|an|per|each)\s+(?:ton|tonne|share|unit|kwh|kilowatt-hour|piece|vehicle|bus)\b|"
+    r"^\s*\)?\s*(?:\([^)]*\)\s*)?(?:(?:a|an|per|each)\s+(?:ton|tonne|share|unit|kwh|kilowatt-hour|piece|vehicle|bus)\b|"
     r"apiece\b)",
     re.I,
 )

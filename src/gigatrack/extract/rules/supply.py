@@ -95,6 +95,15 @@ def _is_vehicle_order(view: SentenceView) -> bool:
     )
 
 
+def _supplies_goods(view: SentenceView, after: int) -> bool:
+    """What follows the supply verb is batteries or their materials ("supplies nitrogen" is not)."""
+    window = view.text[after : after + 160]
+    goods = view.of("product", "chemistry", "energy", "mass", "form_factor")
+    return bool(_BATTERY_CONTEXT.search(window)) or any(
+        after <= view.local(m.start) < after + 160 for m in goods
+    )
+
+
 def _in_name(view: SentenceView, match: re.Match[str]) -> bool:
     """The word is part of an organisation's name ("Automotive Energy Supply Corporation")."""
     start, end = view.start + match.start(), view.start + match.end()
@@ -109,9 +118,9 @@ def _pairs_from_supply_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef | N
         if _in_name(view, match):
             continue
         supplier = agent_before(view, view.start + match.start())
-        if supplier is None:
-            continue
         tail = view.text[match.end() :]
+        if supplier is None or not _supplies_goods(view, match.end()):
+            continue
         customer = first_after(view, view.start + match.end())
         if customer is None and re.match(r"\s+(?:\w+\s+){0,2}?(?:its|their)\b", tail):
             customer = view.orgs[0]

@@ -19,6 +19,7 @@ from gigatrack.extract.rules.slots import (
     agent_before,
     chemistry_of,
     first_after,
+    in_oblique,
     money_of,
     nearest_before,
     product_of,
@@ -177,7 +178,10 @@ def _operator(view: SentenceView, noun: re.Match[str]) -> OrgRef | None:
     gap = view.text[view.local(ref.end) : view.local(noun_start)]
     if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,4}", gap) or _RELATIVE.match(gap):
         return ref
-    return subject_ref(view, noun.start()) or agent_before(view, noun_start)
+    subject = subject_ref(view, noun.start())
+    if subject is None or in_oblique(view, subject):
+        return agent_before(view, noun_start)
+    return subject
 
 
 def _qualifies(view: SentenceView, noun: re.Match[str], operator: Entity) -> bool:

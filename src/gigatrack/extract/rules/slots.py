@@ -195,14 +195,18 @@ def coordinated_before(view: SentenceView, last: OrgRef, loose: bool = False) ->
     return chain
 
 
+def in_oblique(view: SentenceView, ref: OrgRef) -> bool:
+    """The organisation sits in a prepositional phrase ("for Mazda", "with Subaru", "by Vale")."""
+    return bool(_OBLIQUE.search(view.text[max(0, view.local(ref.start) - 40) : view.local(ref.start)]))
+
+
 def agent_before(view: SentenceView, pos: int) -> OrgRef | None:
     """The organisation that does what the word at ``pos`` says: the nearest one before it that is
     not inside a prepositional phrase ("in collaboration with Subaru", "supplied by Vale"), else
     the nearest one."""
     refs = [r for r in view.orgs if r.end <= pos]
     for ref in reversed(refs):
-        lead = view.text[max(0, view.local(ref.start) - 40) : view.local(ref.start)]
-        if not _OBLIQUE.search(lead):
+        if not in_oblique(view, ref):
             return ref
     return refs[-1] if refs else None
 

@@ -215,6 +215,8 @@ def _sole_supplier(view: SentenceView) -> list[tuple[Entity, Entity | None]]:
     named = view.entities()
     if len(named) != 1 or not _SUPPLY_CONTRACT.search(view.text):
         return []
+    if status_in(view.text, ("terminated", "mou", "signed")) is None:
+        return []
     maker = named[0]
     if not _SUPPLIER_ROLES & set(maker.roles) or maker.rank is None or maker.rank > 2:
         return []

@@ -63,13 +63,14 @@ _APPLICATION = (
     re.compile(
         r"\b(?:to be|will be|are|is)\s+(?:used|installed|fitted|deployed)\s+(?:in|on|at)\s+(?P<app>[^,.;]{3,80})"
     ),
-    re.compile(
-        r"\bfor\s+(?:use\s+in\s+)?(?P<app>(?:(?:its|their|the|use in)\s+)?(?:(?!for\b|of\b)[\w’'-]+\s+){0,5}?"
-        r"(?:electric vehicles|EVs|vehicles|trucks|buses|pickups?|models|energy storage systems?|ESS|projects))\b"
-    ),
     re.compile(r"\b(?P<app>EV|ESS)\s+batter(?:y|ies)\b"),
 )
 _PRODUCTION = re.compile(r"\b(?:produc\w*|manufactur\w*|output|plant|factory)\b", re.I)
+_PRODUCED_AT = re.compile(
+    r"\b(?:from\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|facility|facilities|site)|"
+    r"(?:produced|made|manufactured)\s+(?:at|in))\s+(?:in\s+)?",
+    re.I,
+)
 _PLANT_TALK = re.compile(r"\b(?:plant|factory|facility|gigafactory|joint venture|JV)\b", re.I)
 _UNDISCLOSED = re.compile(
     r"[^.;]{0,60}?\b(?:to|with|for)\s+(?:an?\s+|the\s+)?(?:undisclosed|unnamed|unidentified|anonymous)\b", re.I
@@ -233,7 +234,7 @@ def _linked(view: SentenceView, supplier: Entity, customer: Entity | None) -> bo
 
 
 def _application(views: list[SentenceView]) -> str | None:
-    """What the supplied goods go into: "to be used in X", "for its X trucks", "EV batteries"."""
+    """What the supplied goods go into: "to be used in X", "EV batteries"."""
     for pattern in _APPLICATION:
         for view in views:
             match = pattern.search(view.text)
@@ -271,8 +272,9 @@ def _fill(frame: Frame, views: list[SentenceView], triggers: list[SentenceView],
         frame.fill("end", end)
         if not INVEST_CUE.search(view.text):
             frame.add_money(money_of(view, VALUE_CUE))
-        for site in re.finditer(r"\b(?:plant|factory|facility|facilities|site)\s+in\b", view.text):
-            frame.fill("production_site", _place_json(place_after(view, view.start + site.end())))
+    for view in triggers:
+        for site in _PRODUCED_AT.finditer(view.text):
+            frame.fill("production_site", _place_json(place_after(view, view.start + site.end(), within=12)))
     frame.fill("duration_years", duration_of(triggers))
     frame.fill("duration_years", years_between(frame.slots.get("start"), frame.slots.get("end")))
     frame.fill("duration_years", duration_of(ordered))

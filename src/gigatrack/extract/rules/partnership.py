@@ -17,6 +17,7 @@ from gigatrack.extract.rules.slots import (
     coordinated,
     coordinated_before,
     first_after,
+    money_of,
     nearest_before,
 )
 from gigatrack.extract.rules.supply import find_pairs
@@ -41,6 +42,12 @@ _PURPOSE = re.compile(
 )
 _CUES = ("venture", "jv", "licen", "mou", "memorandum", "letter of intent", "partner", "collaborat", "cooperat",
          "co-operat", "alliance", "team", "hands", "jointly", "working with", "agreement", "joint")
+_PARTNERSHIP_ANAPHOR = re.compile(
+    r"^(?:[^.]{0,40}?\b)?(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:new\s+|\d+-\d+\s+)?(?:joint\s+venture|JV|venture|"
+    r"partnership|alliance|two\s+(?:companies|partners|firms))\b"
+)
+_WORTH = re.compile(r"\b(?:worth|valued|invest\w*)\b", re.I)
+_FOLLOW_UP = 3
 _MOU = re.compile(r"\b(?:MoU|MOU|memorandum)\b")
 _SUPPLY_TALK = re.compile(r"\bsuppl(?:y|ies|ying)\b", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){0,4}$")
@@ -136,11 +143,36 @@ def _located(view: SentenceView, after: int) -> Place | None:
     return None
 
 
+def _follow_up(frame: Frame, parties: set[Entity], view: SentenceView) -> None:
+    """A later sentence about the same partnership ("The joint venture will invest $5 billion to build
+    a plant in Bartow County, Georgia") adds where it works and what it is worth."""
+    anaphor = _PARTNERSHIP_ANAPHOR.search(view.text)
+    if anaphor is None or set(view.entities()) - parties:
+        return
+    frame.cite(view)
+    place = _located(view, view.start + anaphor.end())
+    if place is not None:
+        frame.fill("location", place.to_json())
+    frame.add_money(money_of(view))
+
+
+def _fill(frame: Frame, view: SentenceView, kind: str, match: re.Match[str]) -> None:
+    frame.cite(view)
+    frame.fill("start", _founded(view))
+    frame.fill("status", "mou" if kind == "mou" else status_in(view.text, _STATUSES))
+    frame.fill("purpose", _purpose(view, view.start + match.end()))
+    place = _located(view, view.start + match.end())
+    if place is not None:
+        frame.fill("location", place.to_json())
+    if kind == "joint_venture" or _WORTH.search(view.text):
+        frame.add_money(money_of(view))
+
+
 def extract_partnerships(ctx: Context) -> list[Fact]:
     """Partnerships; an MoU that the article says is about supply is a supply deal, not a partnership."""
-    frames: dict[frozenset[str], Frame] = {}
+    frames: dict[frozenset[str], tuple[Frame, set[Entity], int]] = {}
     supplying = _supply_pairs(ctx)
-    for view in ctx.sentences:
+    for index, view in enumerate(ctx.sentences):
         if not view.says(*_CUES):
             continue
         supplied = {frozenset((s.key, c.key)) for s, c in find_pairs(view) if c is not None}
@@ -153,21 +185,18 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
             agreement = kind == "mou" or "agreement" in match.group(0).lower()
             if len(parties) < 2 or (agreement and key in supplied) or _same_group(parties):
                 break
-            frame = frames.get(key)
-            if frame is None:
-                frame = frames[key] = Frame("partnership")
+            if key not in frames:
+                frame = Frame("partnership")
                 frame.fill("parties", [p.display_name() for p in parties])
                 frame.fill("kind", kind)
-            frame.cite(view)
-            frame.fill("start", _founded(view))
-            frame.fill("status", status_in(view.text, _STATUSES))
-            frame.fill("purpose", _purpose(view, view.start + match.end()))
-            place = _located(view, view.start + match.end())
-            if place is not None:
-                frame.fill("location", place.to_json())
+                frames[key] = (frame, set(parties), index)
+            _fill(frames[key][0], view, kind, match)
             break
+    for frame, members, first in frames.values():
+        for later in ctx.window(first, after=_FOLLOW_UP)[1:]:
+            _follow_up(frame, members, later)
     return [
         frame.to_fact(money_slot="value")
-        for key, frame in frames.items()
+        for key, (frame, _, _) in frames.items()
         if not (frame.slots.get("kind") == "mou" and key in supplying)
     ]

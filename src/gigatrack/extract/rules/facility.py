@@ -51,7 +51,8 @@ _PLANT_ANAPHOR = re.compile(
 _CAPACITY = re.compile(r"\b(?:capacity|capacities|output|produce|production|GWh|tons|tonnes)\b", re.I)
 _EXPANSION = re.compile(
     r"\b(?P<what>(?:plans?\s+)?(?:staged\s+)?(?:expan(?:d|ds|ding|sion|sions)\b|(?:increase|raise|boost|lift)\w*\s+"
-    r"(?:its\s+|the\s+|total\s+)?capacity|scal(?:e|ing) up|upgrad(?:e|ing))[^.;]{0,80}?)(?=[.;,]|\s+and\s+will\b|$)",
+    r"(?:its\s+|the\s+|total\s+)?capacity|scal(?:e|ing) up|upgrad(?:e|ing)|"
+    r"reach(?:es|ing)?\s+(?:a\s+|the\s+)?(?:total\s+|annual\s+)?capacity)[^.;]{0,80}?)(?=[.;,]|\s+and\s+will\b|$)",
     re.I,
 )
 _PRODUCING = re.compile(

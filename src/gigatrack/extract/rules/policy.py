@@ -80,10 +80,13 @@ def _jurisdiction(ctx: Context, view: SentenceView, fallback: str | None) -> str
 
 
 def _target_year(view: SentenceView, near: int) -> int | None:
-    """The year a figure is due: the nearest "by YEAR" after it, else the nearest year stated."""
+    """The year a figure is due: the nearest "by YEAR" after it (before the next figure: "20% ...,
+    rising to 60% by 2030"), else the nearest year stated."""
     dated = [d for d in view.of("date") if getattr(d.value, "iso", None)
              and getattr(d.value, "relation", None) in ("by", "in", "from", None)]
-    due = [d for d in dated if getattr(d.value, "relation", None) == "by" and d.start >= near]
+    following = [m.start for m in view.of("percent", "count") if m.start > near]
+    until = min(following, default=view.end)
+    due = [d for d in dated if getattr(d.value, "relation", None) == "by" and near <= d.start < until]
     pool = due or dated
     if not pool:
         return None

@@ -90,3 +90,8 @@ def test_spelled_out_numbers_in_any_case(prefix: str) -> None:
 def test_hyphenated_charging_points_are_counted() -> None:
     [count] = find_quantities("The ministry plans 12,000 fast-charging points by 2030.")
     assert (count.kind, count.value.amount, count.value.item) == ("count", 12000.0, "fast-charging points")
+
+
+def test_a_misspelt_gigawatt_hour_is_still_energy() -> None:
+    [energy] = find_quantities("an initial goal of 9 gigwatt-hours per year")
+    assert (energy.kind, energy.value.amount, energy.value.per) == ("energy", 9.0, "year")

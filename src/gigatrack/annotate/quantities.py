@@ -43,7 +43,7 @@ _START = r"(?<![\w.,$€£¥₹₩/-])"
 
 _ENERGY = re.compile(
     rf"{_START}{_NUM}{_RANGE}[\s-]?"
-    r"(?:(?P<prefix>[kmgt])wh\b|(?P<word>kilo|mega|giga|tera)[\s-]?watt[\s-]?hours?\b)(?:\s*\([kmgt]wh\))?",
+    r"(?:(?P<prefix>[kmgt])wh\b|(?P<word>kilo|mega|giga?|tera)[\s-]?watt[\s-]?hours?\b)(?:\s*\([kmgt]wh\))?",
     re.I,
 )
 _MASS = re.compile(

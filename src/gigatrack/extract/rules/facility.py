@@ -317,7 +317,7 @@ def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place]]:
     to the organisation the sentence before began with ("... with new plants planned in Hyogo")."""
     view = ctx.sentences[index]
     found: list[tuple[Entity | None, Place]] = []
-    if not view.says(*_PLANT_CUES):
+    if not view.says(*_PLANT_CUES) or view.text[:1] in "“\"‘":
         return found
     for noun in _PLANT.finditer(view.text):
         ref = _operator(view, noun)

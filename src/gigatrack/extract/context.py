@@ -199,14 +199,27 @@ def _descendant_map(orgs: list[Mention], ancestors: Callable[[str], Sequence[str
     return remap
 
 
+# What an unknown company's name says it does: "Nemaska Lithium", "Liontown Resources", "X Battery".
+_NAME_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:Lithium|Mining|Minerals?|Resources|Metals?|Nickel|Cobalt|Graphite)\b"), "mining"),
+    (re.compile(r"\b(?:Materials?|Chemicals?|Chem|Cathode|Anode|Foil)\b"), "materials"),
+    (re.compile(r"\b(?:Battery|Batteries|Cells?|Energy\s+Storage)\b"), "cell_maker"),
+    (re.compile(r"\b(?:Motors?|Automotive|Auto)\b"), "automaker"),
+)
+
+
 def _new_entity(key: str, mention: Mention) -> Entity:
     value = mention.value
+    name = getattr(value, "name", None) or mention.text
+    roles = tuple(getattr(value, "roles", ()) or ())
+    if not roles and not getattr(value, "org_id", None):
+        roles = tuple(role for pattern, role in _NAME_ROLES if pattern.search(name))[:1]
     return Entity(
         key=key,
-        name=getattr(value, "name", None) or mention.text,
+        name=name,
         org_id=getattr(value, "org_id", None),
         country=getattr(value, "country", None),
-        roles=tuple(getattr(value, "roles", ()) or ()),
+        roles=roles,
     )
 
 

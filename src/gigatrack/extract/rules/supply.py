@@ -26,6 +26,7 @@ from gigatrack.extract.rules.slots import (
     first_after,
     form_factor_of,
     money_of,
+    nearest_before,
     place_after,
     product_of,
     quantity_of,
@@ -77,6 +78,11 @@ _UNDISCLOSED = re.compile(
 )
 _UNNAMED = re.compile(r"\b(?:undisclosed|unnamed|unidentified|anonymous)\b", re.I)
 _DEVELOP = re.compile(r"\b(?:develop\w*|research\w*|jointly|co-develop\w*)\b", re.I)
+_ROLE_NOUN = re.compile(
+    r"\b(?P<noun>suppliers?)\s+(?:of\s+(?:[\w-]+\s+){1,3})?(?:to|for)\s+|"
+    r"\b(?P<customers>customers?|clients?)\s+(?:include|includes|including|are|such as)\s+",
+    re.I,
+)
 _SUPPLY_CONTRACT = re.compile(r"\b(?:supply|off-?take|sales)\s+(?:contracts?|deals?|agreements?)\b", re.I)
 _SUPPLY_WORD = re.compile(r"\b(?:suppl(?:y|ies|ying)|off-?take|procure\w*|purchas\w*|deliver\w*|sourcing)\b", re.I)
 _LINK_WINDOW = 6
@@ -207,7 +213,27 @@ def find_pairs(view: SentenceView) -> list[tuple[Entity, Entity | None]]:
         pair = (s.entity, c.entity if c else None)
         if pair not in pairs and (c is None or not _downstream(s.entity, c.entity)):
             pairs.append(pair)
-    return pairs or _pairs_from_deal_noun(view) or _sole_supplier(view)
+    return pairs or _pairs_from_deal_noun(view) or _pairs_from_roles(view) or _sole_supplier(view)
+
+
+def _pairs_from_roles(view: SentenceView) -> list[tuple[Entity, Entity | None]]:
+    """"X, a major supplier to Y", "Its battery customers include Y and Z": the nouns say who
+    supplies whom."""
+    pairs: list[tuple[Entity, Entity | None]] = []
+    for match in _ROLE_NOUN.finditer(view.text):
+        customer = first_after(view, view.start + match.end(), within=40)
+        if customer is None:
+            continue
+        if match.group("noun"):
+            supplier = nearest_before(view, view.start + match.start())
+        else:
+            supplier = view.orgs[0] if view.orgs and view.orgs[0].end <= view.start + match.start() else None
+        if supplier is None:
+            continue
+        for ref in coordinated(view, customer):
+            if ref.entity is not supplier.entity and not _downstream(supplier.entity, ref.entity):
+                pairs.append((supplier.entity, ref.entity))
+    return pairs
 
 
 def _sole_supplier(view: SentenceView) -> list[tuple[Entity, Entity | None]]:

@@ -307,9 +307,11 @@ def _fill(frame: Frame, views: list[SentenceView]) -> None:
     said_battery = any(view.says("batter", "gigafactor") for view in views)
     frame.fill("product", product_of(views[:1]) or product_of(views, default="batteries" if said_battery else None))
     frame.fill("chemistry", chemistry_of(views))
+    everything = " ".join(v.text for v in views)
+    frame.fill("status", status_in(everything, ("terminated", "operating", "under_construction")))
     frame.fill("status", status_in(views[0].text, _STATUSES))
     frame.fill("expansion", next((m.group("what").strip() for v in views if (m := _EXPANSION.search(v.text))), None))
-    frame.fill("status", status_in(" ".join(v.text for v in views), _STATUSES))
+    frame.fill("status", status_in(everything, _STATUSES))
 
 
 def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place]]:

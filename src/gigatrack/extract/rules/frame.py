@@ -12,7 +12,8 @@ from gigatrack.model import Evidence, Fact, Money
 _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("terminated", re.compile(
         r"\b(?:terminat\w*|cancel(?:l?ed|s|ling)?|scrap(?:ped|s)?|withdr[ae]w\w*|backing out|backed out|"
-        r"pull(?:ed|s)? out|shutter(?:ed|s)?|liquidat\w*|ending supply|exit(?:ed|s|ing)?)\b", re.I)),
+        r"pull(?:ed|s)? out|shutter(?:ed|s)?|liquidat\w*|ending supply|exit(?:ed|s|ing)?|abandon(?:ed|s|ing)?|"
+        r"shelved|dropped (?:its |the |their )?plans?|will not go ahead|called off)\b", re.I)),
     ("rumored", re.compile(
         r"\b(?:rumou?rs?|rumou?red|reportedly|sources? (?:said|say|familiar)|people familiar|"
         r"according to (?:people|sources|industry)|is said to|(?:highly )?likely to|has learned|"

@@ -256,6 +256,11 @@ def _no_ancestors(org_id: str) -> Sequence[str]:
     return ()
 
 
+def _code_like(mention: Mention) -> bool:
+    """"SC6", "NCM811": an unknown capitalised token with digits is a product code, not a company."""
+    return not getattr(mention.value, "org_id", None) and any(c.isdigit() for c in mention.text)
+
+
 def build_context(
     text: str,
     mentions: Iterable[Mention],
@@ -275,7 +280,7 @@ def build_context(
         if i >= 0 and mention.end <= sentences[i].sentence.end:
             sentences[i].mentions.append(mention)
             placed.append((sentences[i], mention))
-    org_places = [(view, m) for view, m in placed if m.kind == "org"]
+    org_places = [(view, m) for view, m in placed if m.kind == "org" and not _code_like(m)]
     entities, keys = _entities(text, [m for _, m in org_places], ancestors)
     for entity in entities.values():
         entity.lineage = tuple(ancestors(entity.org_id)) if entity.org_id else ()

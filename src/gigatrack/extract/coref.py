@@ -65,9 +65,11 @@ def _recent(ctx: Context, index: int, before: int) -> list[Entity]:
     for ref in reversed(refs):
         if ref.entity not in order:
             order.append(ref.entity)
-    named_so_far = Counter(
-        r.entity for view in ctx.sentences[: index + 1] for r in view.orgs if not r.anaphor and r.end <= before
-    )
+    named_so_far: Counter[Entity] = Counter()
+    for view in ctx.sentences[: index + 1]:
+        named = [r for r in view.orgs if not r.anaphor and r.end <= before]
+        for position, ref in enumerate(named):
+            named_so_far[ref.entity] += 2 if position == 0 else 1  # a sentence's subject counts double
     if not order:
         order = [entity for entity, _ in named_so_far.most_common(1)]
     return sorted(order, key=lambda e: -named_so_far[e])

@@ -151,7 +151,9 @@ def nearest_before(view: SentenceView, pos: int, skip: Sequence[OrgRef] = ()) ->
 
 
 _OBLIQUE = re.compile(
-    r"\b(?:with|to|from|for|by|of|than|like|including|as|and|between|among|at|in)\s+(?:[\w’'-]+\s+){0,4}$", re.I
+    r"\b(?:with|to|from|for|by|of|than|like|including|as|and|between|among|at|in|after|before|behind)\s+"
+    r"(?:[\w’'-]+\s+){0,4}$",
+    re.I,
 )
 
 

@@ -199,6 +199,10 @@ def _pairs_from_deal_noun(view: SentenceView) -> list[tuple[Entity, Entity | Non
     named = [e for e in view.entities() if not any(e.org_id and e.org_id in o.lineage for o in view.entities())]
     if len(named) != 2:
         return []
+    deal = _DEAL_NOUN.search(view.text)
+    first = next(r for r in view.orgs if r.entity is named[0])
+    if deal is None or view.local(first.start) > deal.start():
+        return []  # "the offtake agreement with A ... agreement with B": A and B are both buyers
     oriented = _oriented(named[0], named[1])
     return [oriented] if oriented else []
 

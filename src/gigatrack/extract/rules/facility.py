@@ -187,7 +187,7 @@ def _operator(view: SentenceView, noun: re.Match[str]) -> OrgRef | None:
 
 def _qualifies(view: SentenceView, noun: re.Match[str], operator: Entity) -> bool:
     if _VEHICLE_PLANT.search(view.text[max(0, noun.start() - 20) : noun.end()]):
-        return bool(re.search(r"\b(?:battery|cell|pack)\s+\w*\s*(?:assembly\s+)?plant", view.text, re.I))
+        return bool(re.search(r"\b(?:battery|cell|pack)\s+\w*\s*(?:assembly\s+)?(?:plant|factory|facility)", view.text, re.I))
     if _MAKERS & set(operator.roles) and not _VEHICLE_MAKERS & set(operator.roles):
         return True
     if operator.rank is not None and operator.rank <= 2:

@@ -65,6 +65,7 @@ _STARTED_PRODUCING = re.compile(
     r"\b(?:started|began|begun|launched|commenced)\s+(?:mass\s+|commercial\s+)?(?:production|operations|"
     r"producing|manufacturing)\b", re.I)
 _BUILDING = re.compile(r"\b(?:construction|build\w*|ground|work)\b", re.I)
+_BATTERY_PLANT = re.compile(r"\b(?:battery|cell|pack)\s+\w*\s*(?:assembly\s+)?(?:plant|factory|facility)", re.I)
 _PLANT_CUES = ("plant", "factor", "facilit", "site", "complex", "campus", "project", "production", "manufacturing")
 _PUBLIC = frozenset({"government", "agency"})
 _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
@@ -187,7 +188,7 @@ def _operator(view: SentenceView, noun: re.Match[str]) -> OrgRef | None:
 
 def _qualifies(view: SentenceView, noun: re.Match[str], operator: Entity) -> bool:
     if _VEHICLE_PLANT.search(view.text[max(0, noun.start() - 20) : noun.end()]):
-        return bool(re.search(r"\b(?:battery|cell|pack)\s+\w*\s*(?:assembly\s+)?(?:plant|factory|facility)", view.text, re.I))
+        return bool(_BATTERY_PLANT.search(view.text))
     if _MAKERS & set(operator.roles) and not _VEHICLE_MAKERS & set(operator.roles):
         return True
     if operator.rank is not None and operator.rank <= 2:

@@ -1,0 +1,94 @@
+"""Facility rules on trade-press sentences: battery and materials plants, where, whose, how big, when."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gigatrack
+
+PUBLISHED = "2024-05-02"
+
+
+def facilities(text: str) -> list[dict[str, Any]]:
+    return [dict(f.slots) for f in gigatrack.extract_text(text, published=PUBLISHED) if f.type == "facility"]
+
+
+def test_city_and_state_with_capacity_and_start_from_the_next_sentence() -> None:
+    [plant] = facilities("BlueOval SK is building a battery plant in Glendale, Kentucky. The plant will have "
+                         "an annual capacity of 43 GWh and is scheduled to start production in 2025.")
+    assert plant["operator"] == "BlueOval SK"
+    assert plant["location"] == {"city": "Glendale", "region": "Kentucky", "country": "US"}
+    assert (plant["capacity_gwh_per_year"], plant["start"]) == (43, "2025")
+    assert plant["status"] == "under_construction"
+
+
+def test_tonnes_capacity_of_a_materials_plant_from_the_next_sentence() -> None:
+    [plant] = facilities("EcoPro BM plans to build a cathode plant in Debrecen, Hungary. The plant will have "
+                         "an annual capacity of 54,000 tonnes.")
+    assert plant["operator"] == "EcoPro BM"
+    assert (plant["location"]["city"], plant["location"]["country"]) == ("Debrecen", "HU")
+    assert (plant["capacity_tonnes_per_year"], plant["product"]) == (54_000, "cathode")
+    assert plant["status"] == "planned"
+    assert "capacity_gwh_per_year" not in plant
+
+
+def test_region_named_before_the_plant_noun() -> None:
+    [plant] = facilities("LG Energy Solution will expand its Michigan facility to make cylindrical cells.")
+    assert plant["operator"] == "LG Energy Solution"
+    assert plant["location"] == {"city": None, "region": "Michigan", "country": "US"}
+    assert plant["product"] == "cells"
+
+
+def test_plants_in_two_places_are_two_facilities() -> None:
+    first, second = facilities("Envision AESC operates battery plants in Tennessee and Sunderland, UK.")
+    assert first["operator"] == second["operator"] == "Envision AESC"
+    assert first["location"] == {"city": None, "region": "Tennessee", "country": "US"}
+    assert (second["location"]["city"], second["location"]["country"]) == ("Sunderland", "GB")
+    assert first["status"] == second["status"] == "operating"
+
+
+def test_start_of_production_not_start_of_construction() -> None:
+    [plant] = facilities("Samsung SDI said it broke ground on a battery cell plant in Kokomo, Indiana. "
+                         "Construction began in February 2024 and production is expected to start in 2027.")
+    assert plant["location"] == {"city": "Kokomo", "region": "Indiana", "country": "US"}
+    assert (plant["start"], plant["status"]) == ("2027", "under_construction")
+
+
+def test_operating_plant_with_its_past_start_and_capacity() -> None:
+    [plant] = facilities("Panasonic Energy's battery plant in Sparks, Nevada, began production in 2017 and "
+                         "has an annual capacity of 39 GWh.")
+    assert plant["operator"] == "Panasonic Energy"
+    assert plant["location"] == {"city": "Sparks", "region": "Nevada", "country": "US"}
+    assert (plant["start"], plant["capacity_gwh_per_year"], plant["status"]) == ("2017", 39, "operating")
+
+
+def test_investment_in_the_plant() -> None:
+    [plant] = facilities("Samsung SDI will invest $3.5 billion in a battery plant in Kokomo, Indiana.")
+    assert plant["operator"] == "Samsung SDI"
+    assert plant["investment"] == {"amount": 3_500_000_000, "currency": "USD"}
+
+
+def test_a_vehicle_assembly_plant_is_not_a_facility() -> None:
+    assert facilities("Toyota Motor Corporation will build a vehicle assembly plant in Georgetown, Kentucky, "
+                      "to make electric SUVs with LFP batteries.") == []
+
+
+def test_a_dateline_is_not_where_the_plant_is() -> None:
+    assert facilities("SEOUL -- Samsung SDI said it will build a new battery plant with an annual capacity "
+                      "of 30 GWh.") == []
+    [plant] = facilities("SEOUL -- SK On said it will build a battery plant in Bartow County, Georgia.")
+    assert plant["operator"] == "SK On"
+    assert (plant["location"]["region"], plant["location"]["country"]) == ("Georgia", "US")
+
+
+def test_its_plant_belongs_to_the_supplier_not_the_customer() -> None:
+    [plant] = facilities("Gotion High-Tech will supply Volkswagen Group with LFP batteries from its plant in "
+                         "Göttingen, Germany.")
+    assert plant["operator"] == "Gotion High-Tech"
+    assert plant["location"] == {"city": "Göttingen", "region": None, "country": "DE"}
+
+
+def test_where_the_company_spoke_is_not_where_its_plant_is() -> None:
+    found = facilities("SK On said at a press conference in Seoul that its new battery plant would start "
+                       "production in 2026.")
+    assert [p["location"] for p in found if p["location"]["city"] == "Seoul"] == []

@@ -1,0 +1,90 @@
+"""Partnership rules on trade-press sentences: joint ventures, MoUs, collaborations and licences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gigatrack
+
+PUBLISHED = "2024-05-02"
+
+
+def partnerships(text: str) -> list[dict[str, Any]]:
+    facts = gigatrack.extract_text(text, published=PUBLISHED)
+    return [dict(f.slots) for f in facts if f.type == "partnership"]
+
+
+def test_joint_venture_between_two_parties() -> None:
+    [jv] = partnerships("Ultium Cells is a joint venture between General Motors and LG Energy Solution.")
+    assert set(jv["parties"]) == {"General Motors", "LG Energy Solution"}
+    assert jv["kind"] == "joint_venture"
+
+
+def test_two_parties_formed_a_joint_venture_with_purpose_and_place() -> None:
+    text = "Stellantis and Samsung SDI formed a joint venture to build battery plants in Indiana."
+    [jv] = partnerships(text)
+    assert set(jv["parties"]) == {"Stellantis", "Samsung SDI"}
+    assert jv["kind"] == "joint_venture"
+    assert jv["purpose"] == "build battery plants in Indiana"
+    assert jv["location"] == {"city": None, "region": "Indiana", "country": "US"}
+
+
+def test_memorandum_of_understanding_with_a_partner() -> None:
+    [mou] = partnerships("Honda Motor signed a memorandum of understanding with LG Energy Solution to "
+                         "explore battery production in North America.")
+    assert set(mou["parties"]) == {"Honda Motor", "LG Energy Solution"}
+    assert mou["kind"] == "mou"
+    assert mou["purpose"] == "explore battery production in North America"
+
+
+def test_working_with_is_a_collaboration() -> None:
+    [work] = partnerships("Volkswagen Group is working with Gotion High-Tech to develop LFP cells for "
+                          "entry-level models.")
+    assert set(work["parties"]) == {"Volkswagen Group", "Gotion High-Tech"}
+    assert (work["kind"], work["purpose"]) == ("collaboration", "develop LFP cells for entry-level models")
+
+
+def test_licensing_agreement_for_a_technology() -> None:
+    [licence] = partnerships("CATL and Ford Motor Company have signed a licensing agreement for LFP battery "
+                             "technology.")
+    assert set(licence["parties"]) == {"CATL", "Ford Motor Company"}
+    assert (licence["kind"], licence["status"]) == ("licensing", "signed")
+
+
+def test_licensing_a_technology_from_a_partner() -> None:
+    [licence] = partnerships("Ford Motor Company will license LFP battery technology from CATL for a new "
+                             "battery plant.")
+    assert set(licence["parties"]) == {"Ford Motor Company", "CATL"}
+    assert licence["kind"] == "licensing"
+
+
+def test_the_two_set_up_resolves_to_both_parties_with_the_start_year() -> None:
+    text = ("Toyota and Panasonic have long worked together on batteries. In 2020, the two set up a joint "
+            "venture to make prismatic cells.")
+    [jv] = partnerships(text)
+    assert set(jv["parties"]) == {"Toyota", "Panasonic"}
+    assert (jv["kind"], jv["start"]) == ("joint_venture", "2020")
+    assert jv["purpose"] == "make prismatic cells"
+
+
+def test_the_two_companies_set_up_a_named_joint_venture() -> None:
+    text = ("Toyota and Panasonic have long worked together on batteries. In 2020, the two companies set up "
+            "Prime Planet Energy & Solutions, a joint venture for prismatic cells.")
+    [jv] = partnerships(text)
+    assert set(jv["parties"]) == {"Toyota", "Panasonic"}
+    assert (jv["kind"], jv["start"]) == ("joint_venture", "2020")
+
+
+def test_a_parent_working_with_its_own_unit_is_no_partnership() -> None:
+    assert partnerships("LG Chem is working with LG Energy Solution to develop cathode materials for "
+                        "cylindrical cells.") == []
+    assert partnerships("Hyundai Motor Group is collaborating with Hyundai Mobis on battery systems.") == []
+
+
+def test_evidence_quotes_the_cleaned_text_at_its_offsets() -> None:
+    text = "Stellantis and Samsung SDI formed a joint venture to build battery plants in Indiana."
+    doc = gigatrack.process_text(text, published=PUBLISHED)
+    [fact] = [f for f in doc.facts if f.type == "partnership"]
+    [evidence] = fact.evidence
+    assert doc.cleaned.text[evidence.start : evidence.end] == evidence.quote
+    assert evidence.quote.startswith("Stellantis and Samsung SDI formed a joint venture")

@@ -1,0 +1,84 @@
+"""Policy target rules on trade-press sentences: EV shares, stock, phase-outs, charging points."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gigatrack
+
+PUBLISHED = "2024-05-02"
+
+
+def targets(text: str) -> list[dict[str, Any]]:
+    facts = gigatrack.extract_text(text, published=PUBLISHED)
+    return [dict(f.slots) for f in facts if f.type == "policy_target"]
+
+
+def test_ev_share_of_new_car_sales_with_its_year() -> None:
+    text = "Vietnam's government aims for 80% of new cars sold in the country to be electric by 2030."
+    [target] = targets(text)
+    assert (target["jurisdiction"], target["year"], target["segment"]) == ("VN", 2030, "new cars")
+    assert (target["metric"], target["target_value"]) == ("ev_share", 80)
+
+
+def test_coordinated_segments_are_two_targets() -> None:
+    text = "The government of Thailand wants 100% of urban buses and taxis to be electric by 2030."
+    first, second = targets(text)
+    assert first["segment"] == "urban buses"
+    assert second["segment"].endswith("taxis")
+    for target in (first, second):
+        assert (target["jurisdiction"], target["year"], target["metric"]) == ("TH", 2030, "ev_share")
+        assert target["target_value"] == 100
+
+
+def test_ban_on_the_sale_of_combustion_cars_from_a_year() -> None:
+    [target] = targets("The UK government will ban the sale of new petrol and diesel cars from 2035.")
+    assert (target["jurisdiction"], target["year"], target["metric"]) == ("GB", 2035, "ice_phaseout")
+    assert target["segment"] == "new petrol and diesel cars"
+    assert "target_value" not in target
+
+
+def test_passive_phase_out_by_a_year() -> None:
+    [target] = targets("Under the roadmap, sales of new petrol and diesel cars in France will be "
+                       "discontinued by 2040.")
+    assert (target["jurisdiction"], target["year"], target["metric"]) == ("FR", 2040, "ice_phaseout")
+    assert target["segment"] == "new petrol and diesel cars"
+
+
+def test_stock_of_electric_cars_on_the_road() -> None:
+    text = "The government of Indonesia aims to have 2 million electric cars on the roads by 2030."
+    [target] = targets(text)
+    assert (target["jurisdiction"], target["year"], target["segment"]) == ("ID", 2030, "electric cars")
+    assert (target["metric"], target["target_value"]) == ("ev_stock", 2_000_000)
+
+
+def test_charging_points() -> None:
+    [target] = targets("Germany's government wants 1 million public charging points installed by 2030.")
+    assert (target["jurisdiction"], target["year"]) == ("DE", 2030)
+    assert (target["metric"], target["target_value"]) == ("charging_points", 1_000_000)
+
+
+def test_jurisdiction_from_the_country_the_article_is_about() -> None:
+    [target] = targets("Thailand is the largest car producer in Southeast Asia. The government wants 30% of "
+                       "vehicle production to be electric by 2030.")
+    assert (target["jurisdiction"], target["year"], target["segment"]) == ("TH", 2030, "vehicle production")
+    assert (target["metric"], target["target_value"]) == ("ev_share", 30)
+
+
+def test_jurisdiction_from_a_national_government_named_by_its_adjective() -> None:
+    [share] = targets("The Indian government wants electric vehicles to make up 30% of new cars sold in the "
+                      "country by 2030.")
+    assert (share["jurisdiction"], share["year"], share["segment"]) == ("IN", 2030, "new cars")
+    [stock] = targets("The Indonesian government targets 2 million electric cars on the roads by 2030.")
+    assert (stock["jurisdiction"], stock["metric"], stock["target_value"]) == ("ID", "ev_stock", 2_000_000)
+
+
+def test_a_later_phase_out_sentence_keeps_the_country() -> None:
+    share, ban = targets("Vietnam's government aims for 80% of new cars sold in the country to be electric "
+                         "by 2030. The country also plans to ban the sale of new petrol cars from 2040.")
+    assert (share["metric"], ban["metric"]) == ("ev_share", "ice_phaseout")
+    assert (ban["jurisdiction"], ban["year"], ban["segment"]) == ("VN", 2040, "new petrol cars")
+
+
+def test_a_company_target_is_no_policy() -> None:
+    assert targets("Volvo Cars aims for 50% of its sales to be electric by 2025.") == []

@@ -1,0 +1,159 @@
+"""Supply agreement rules on trade-press sentences: who supplies whom with what, how much, from when."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gigatrack
+
+PUBLISHED = "2024-05-02"
+
+
+def supplies(text: str, published: str = PUBLISHED) -> list[dict[str, Any]]:
+    doc = gigatrack.process_text(text, published=published)
+    return [dict(f.slots) for f in doc.facts if f.type == "supply_agreement"]
+
+
+def test_supply_verb_with_form_factor_size_gwh_volume_and_a_year_range() -> None:
+    [deal] = supplies("EVE Energy will supply BMW Group with 4695 cylindrical cells totalling 20 GWh a year "
+                      "between 2026 and 2030.")
+    assert (deal["supplier"], deal["customer"]) == ("EVE Energy", "BMW Group")
+    assert (deal["product"], deal["form_factor"]) == ("cells", "cylindrical")
+    assert (deal["form_factor_size"], deal["volume_gwh"]) == ("4695", 20)
+    assert (deal["start"], deal["end"], deal["duration_years"]) == ("2026", "2030", 4)
+
+
+def test_sourcing_verb_makes_the_source_the_supplier() -> None:
+    [deal] = supplies("Tesla will procure LFP cells from CATL for its Megapack energy storage systems.")
+    assert (deal["supplier"], deal["customer"]) == ("CATL", "Tesla")
+    assert (deal["product"], deal["chemistry"]) == ("cells", "LFP")
+
+
+def test_application_from_ev_batteries() -> None:
+    [deal] = supplies("Gotion High-Tech will supply EV batteries to Volkswagen Group.")
+    assert (deal["supplier"], deal["customer"]) == ("Gotion High-Tech", "Volkswagen Group")
+    assert deal["application"] == "EV"
+
+
+def test_application_from_what_the_customer_uses_the_goods_for() -> None:
+    [deal] = supplies("Tesla will procure LFP cells from CATL for its Megapack energy storage systems.")
+    assert deal["application"] == "Megapack energy storage systems"
+
+
+def test_passive_supplied_by_names_the_supplier() -> None:
+    [deal] = supplies("Mazda Motor said the cylindrical cells for its new electric SUV will be supplied by "
+                      "Panasonic Energy.")
+    assert (deal["supplier"], deal["customer"]) == ("Panasonic Energy", "Mazda Motor")
+    assert (deal["product"], deal["form_factor"]) == ("cells", "cylindrical")
+
+
+def test_deal_noun_makes_the_upstream_party_the_supplier() -> None:
+    [deal] = supplies("Ford Motor Company signed a supply agreement with EcoPro BM for cathode materials.")
+    assert (deal["supplier"], deal["customer"]) == ("EcoPro BM", "Ford Motor Company")
+    assert (deal["product"], deal["status"]) == ("cathode", "signed")
+
+
+def test_undisclosed_customer_leaves_the_customer_out() -> None:
+    [deal] = supplies("Samsung SDI will supply 46-series cylindrical cells to an undisclosed automaker.")
+    assert deal["supplier"] == "Samsung SDI"
+    assert "customer" not in deal
+    assert (deal["form_factor"], deal["form_factor_size"]) == ("cylindrical", "46-series")
+
+
+def test_undisclosed_customer_as_the_object_of_the_supply_verb() -> None:
+    [deal] = supplies("Samsung SDI will supply an undisclosed customer with 46-series cylindrical cells.")
+    assert deal["supplier"] == "Samsung SDI"
+    assert "customer" not in deal
+
+
+def test_tonnes_volume_of_a_material_over_a_number_of_years() -> None:
+    [deal] = supplies("Albemarle will supply Ford Motor Company with 100,000 tonnes of battery-grade lithium "
+                      "hydroxide over five years.")
+    assert (deal["supplier"], deal["customer"]) == ("Albemarle", "Ford Motor Company")
+    assert (deal["product"], deal["volume_tonnes"], deal["duration_years"]) == ("lithium", 100_000, 5)
+
+
+def test_value_in_a_later_sentence_with_its_conversion_as_an_alternative() -> None:
+    [deal] = supplies("L&F signed a deal to supply high-nickel NCM cathode materials to LG Energy Solution. "
+                      "The contract is worth 3.8 trillion won ($2.9 billion).")
+    assert (deal["supplier"], deal["customer"]) == ("L&F", "LG Energy Solution")
+    assert (deal["product"], deal["chemistry"], deal["status"]) == ("cathode", "NCM", "signed")
+    won = {"amount": 3_800_000_000_000, "currency": "KRW"}
+    assert deal["value"] == won
+    assert deal["value_alternatives"] == [won, {"amount": 2_900_000_000, "currency": "USD"}]
+
+
+def test_starting_next_year_resolves_against_the_publication_date() -> None:
+    text = "SK On will supply Hyundai Motor Company with pouch cells starting next year."
+    [deal] = supplies(text, published="2024-05-02")
+    assert (deal["supplier"], deal["customer"]) == ("SK On", "Hyundai Motor Company")
+    assert (deal["form_factor"], deal["start"]) == ("pouch", "2025")
+    assert supplies(text, published="2025-11-20")[0]["start"] == "2026"
+
+
+def test_production_site_from_its_plant_in() -> None:
+    [deal] = supplies("Gotion High-Tech will supply Volkswagen Group with LFP batteries from its plant in "
+                      "Göttingen, Germany.")
+    assert deal["production_site"] == {"city": "Göttingen", "region": None, "country": "DE"}
+
+
+def test_production_site_where_the_goods_are_produced() -> None:
+    [deal] = supplies("LG Energy Solution will supply General Motors with prismatic LFP cells produced at "
+                      "its plant in Lansing, Michigan.")
+    assert (deal["supplier"], deal["customer"]) == ("LG Energy Solution", "General Motors")
+    assert (deal["form_factor"], deal["chemistry"]) == ("prismatic", "LFP")
+    assert deal["production_site"] == {"city": "Lansing", "region": "Michigan", "country": "US"}
+
+
+def test_statuses_mou_rumored_and_terminated() -> None:
+    [mou] = supplies("CATL signed a memorandum of understanding to supply LFP battery cells to Tesla.")
+    assert (mou["supplier"], mou["customer"], mou["status"]) == ("CATL", "Tesla", "mou")
+    [rumored] = supplies("Rivian Automotive is reportedly in talks to source cylindrical cells from "
+                         "Samsung SDI.")
+    assert (rumored["supplier"], rumored["customer"]) == ("Samsung SDI", "Rivian Automotive")
+    assert rumored["status"] == "rumored"
+    [ended] = supplies("Northvolt has terminated its supply contract with Volvo Cars for battery cells.")
+    assert (ended["supplier"], ended["customer"]) == ("Northvolt", "Volvo Cars")
+    assert ended["status"] == "terminated"
+
+
+def test_a_terminated_contract_with_no_customer_named() -> None:
+    [deal] = supplies("Umicore has terminated a long-term supply contract for cathode materials.")
+    assert (deal["supplier"], deal["product"], deal["status"]) == ("Umicore", "cathode", "terminated")
+    assert "customer" not in deal
+
+
+def test_evidence_quotes_the_cleaned_text_at_its_offsets() -> None:
+    text = "Panasonic Energy will supply Mazda Motor with cylindrical lithium-ion battery cells from 2027."
+    doc = gigatrack.process_text(text, published=PUBLISHED)
+    [fact] = [f for f in doc.facts if f.type == "supply_agreement"]
+    assert fact.slots["start"] == "2027"
+    for evidence in fact.evidence:
+        assert doc.cleaned.text[evidence.start : evidence.end] == evidence.quote
+    assert "will supply Mazda Motor" in fact.evidence[0].quote
+
+
+def test_supply_inside_an_organisation_name_is_no_supply_verb() -> None:
+    text = ("LG Energy Solution hired engineers from Automotive Energy Supply Corporation, the Nissan Motor "
+            "battery affiliate, in 2019.")
+    assert supplies(text) == []
+
+
+def test_an_analyst_quote_is_no_supply_deal() -> None:
+    text = ('"CATL could easily supply Ford Motor Company with LFP cells," said Lee Min-ho, an analyst at '
+            "Hanwha Securities.")
+    assert supplies(text) == []
+
+
+def test_an_automaker_supplying_vehicles_to_another_automaker_is_no_battery_supply() -> None:
+    text = "General Motors will supply Honda Motor with two electric SUVs powered by its Ultium batteries."
+    assert supplies(text) == []
+
+
+def test_a_joint_development_mou_is_no_supply_deal() -> None:
+    text = ("Samsung SDI and Hyundai Motor Company signed a memorandum of understanding to jointly develop "
+            "solid-state batteries.")
+    assert supplies(text) == []
+    kinds = [f.slots.get("kind") for f in gigatrack.extract_text(text, published=PUBLISHED)
+             if f.type == "partnership"]
+    assert kinds == ["mou"]

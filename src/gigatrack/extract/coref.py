@@ -37,7 +37,7 @@ _PAIR = re.compile(
     r"[Bb]oth\s+(?:companies|parties|firms|sides)|"
     r"[Tt]he\s+two(?=\s+(?:have|had|will|would|set|formed|signed|agreed|plan|are|were|also|jointly)\b))\b"
 )
-_IT_SUBJECT = re.compile(r"^(?:It|The\s+company)\b(?!\s+(?:is|was)\s+(?:said|reported|expected|estimated))")
+_IT_SUBJECT = re.compile(r"^(?:It|Its|The\s+company)\b(?!\s+(?:is|was)\s+(?:said|reported|expected|estimated))")
 _LOOKBACK = 3
 
 
@@ -54,25 +54,30 @@ def _fits(entity: Entity, desc: str, head: str, nationality: str | None) -> bool
     return not wanted or not entity.roles or bool(wanted & set(entity.roles))
 
 
-def _recent(ctx: Context, index: int, before: int) -> list[Entity]:
-    """Candidates by salience: the organisations named in the last few sentences (and the current
-    one before ``before``), the article's most talked-about first, then the most recent; with none
-    named lately, the article's most talked-about organisation."""
-    window = ctx.sentences[max(0, index - _LOOKBACK) : index]
-    refs = [r for view in window for r in view.orgs if not r.anaphor]
-    refs += [r for r in ctx.sentences[index].orgs if r.end <= before and not r.anaphor]
-    order: list[Entity] = []
-    for ref in reversed(refs):
-        if ref.entity not in order:
-            order.append(ref.entity)
-    named_so_far: Counter[Entity] = Counter()
+def _salience(ctx: Context, index: int, before: int) -> Counter[Entity]:
+    """How much the article has talked about each organisation up to ``before`` (anaphors
+    included); a sentence's subject counts double."""
+    counts: Counter[Entity] = Counter()
     for view in ctx.sentences[: index + 1]:
-        named = [r for r in view.orgs if not r.anaphor and r.end <= before]
-        for position, ref in enumerate(named):
-            named_so_far[ref.entity] += 2 if position == 0 else 1  # a sentence's subject counts double
-    if not order:
-        order = [entity for entity, _ in named_so_far.most_common(1)]
-    return sorted(order, key=lambda e: -named_so_far[e])
+        for ref in view.orgs:
+            if ref.end <= before:
+                subject = len(view.text[: view.local(ref.start)].split()) <= 4
+                counts[ref.entity] += 2 if subject else 1
+    return counts
+
+
+def _recent(ctx: Context, index: int, before: int) -> list[Entity]:
+    """Candidates: the organisations of the last few sentences (and of the current one before
+    ``before``) and the article's most talked-about one, the most talked-about first."""
+    window = ctx.sentences[max(0, index - _LOOKBACK) : index]
+    refs = [r for view in window for r in view.orgs]
+    refs += [r for r in ctx.sentences[index].orgs if r.end <= before]
+    salience = _salience(ctx, index, before)
+    order: list[Entity] = []
+    for entity in [*(r.entity for r in reversed(refs)), *(e for e, _ in salience.most_common(1))]:
+        if entity not in order:
+            order.append(entity)
+    return sorted(order, key=lambda e: -salience[e])
 
 
 def _previous_subject(ctx: Context, index: int) -> Entity | None:

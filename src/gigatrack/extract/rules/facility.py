@@ -64,6 +64,9 @@ _PRODUCING = re.compile(
 _STARTED_PRODUCING = re.compile(
     r"\b(?:started|began|begun|launched|commenced)\s+(?:mass\s+|commercial\s+)?(?:production|operations|"
     r"producing|manufacturing)\b", re.I)
+_STARTED_BUILDING = re.compile(
+    r"\b(?:start|began|begin|commenc)\w*\s+(?:the\s+)?(?:building|construction|to\s+build|work)\b", re.I
+)
 _BUILDING = re.compile(r"\b(?:construction|build\w*|ground|work)\b", re.I)
 _BATTERY_PLANT = re.compile(r"\b(?:battery|cell|pack)\s+\w*\s*(?:assembly\s+)?(?:plant|factory|facility)", re.I)
 _PLANT_CUES = ("plant", "factor", "facilit", "site", "complex", "campus", "project", "production", "manufacturing")
@@ -161,13 +164,15 @@ def _plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
     return []
 
 
+_ITS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _RELATIVE = re.compile(r",\s+(?:a|an|the)\s+[^,;]{0,60}?\b(?:that|which|who)\s+(?:is|was|has|will|plans)\b")
 
 
 def _operator(view: SentenceView, noun: re.Match[str]) -> OrgRef | None:
     """The owner of the plant: "the Himeji Plant of X", a possessive right before it ("Samsung SDI's
-    battery plant"), else the subject of the clause (not an organisation in an appositive, nor one
-    inside "with ...", "to ..." or "for ...": a partner or a customer)."""
+    battery plant"), the sentence's subject for "its plant", else the subject of the clause (not an
+    organisation in an appositive, nor one inside "with ...", "to ..." or "for ...": a partner or a
+    customer)."""
     owner = re.match(r"\s+of\s+", view.text[noun.end() :])
     if owner:
         ref = first_after(view, view.start + noun.end() + owner.end(), within=2)
@@ -177,6 +182,8 @@ def _operator(view: SentenceView, noun: re.Match[str]) -> OrgRef | None:
     ref = nearest_before(view, noun_start)
     if ref is None:
         return None
+    if _ITS.search(view.text[: noun.start()]):
+        return next((r for r in view.orgs if r.end <= noun_start and not in_oblique(view, r)), ref)
     gap = view.text[view.local(ref.end) : view.local(noun_start)]
     if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,4}", gap) or _RELATIVE.match(gap):
         return ref
@@ -232,13 +239,24 @@ def _places(view: SentenceView) -> list[Place]:
     ]
 
 
+_BASED_MAKER = re.compile(
+    r"-based\s+(?:[\w-]+\s+){0,3}?(?:company|firm|maker|manufacturer|producer|start-?up|group|supplier|developer|"
+    r"miner|conglomerate|[A-Z])",
+)
+_EVENT = re.compile(
+    r"\b(?:conference|event|ceremony|forum|briefing|summit|exhibition|fair|show|trading|rose|fell|gained|dropped|"
+    r"said|told|spoke|speaking|headquartered|headquarters)\b[^.;]*$",
+    re.I,
+)
 _CREDIT = re.compile(r"\((?:[^)]*?\b)?(?:Reporting|Editing|Writing|reporting)\s+by\b[^)]*$")
 
 
 def _affiliation(view: SentenceView, mention: Mention) -> bool:
-    """"Grenoble-based Verkor", "Korea's LG": where a company is from, not where its plant is."""
+    """"Grenoble-based Verkor", "Korea's LG", "a press conference in Seoul", "shares rose in Seoul":
+    where a company is from or spoke or trades, not where its plant is."""
     tail = view.text[view.local(mention.end) :]
-    if re.match(r"-based\b", tail):
+    lead = view.text[max(0, view.local(mention.start) - 35) : view.local(mention.start)]
+    if _BASED_MAKER.match(tail) or _EVENT.search(lead):
         return True
     owner = re.match(r"['’]s\s+", tail)
     return owner is not None and not any(m.start == mention.end + owner.end() for m in view.of("place"))
@@ -287,7 +305,7 @@ def _production_start(view: SentenceView) -> str | None:
             continue
         lead = view.text[max(0, view.local(date.start) - 70) : view.local(date.start)]
         tail = view.text[view.local(date.end) : view.local(date.end) + 50]
-        if (_PRODUCING.search(lead) and not _BUILDING.search(lead[-30:])) or (
+        if (_PRODUCING.search(lead) and not _BUILDING.search(lead[-30:]) and not _STARTED_BUILDING.search(lead)) or (
             re.match(r",\s", tail) and _STARTED_PRODUCING.search(tail)
         ):
             return getattr(date.value, "iso", None)
@@ -309,7 +327,8 @@ def _fill(frame: Frame, views: list[SentenceView]) -> None:
     frame.fill("product", product_of(views[:1]) or product_of(views, default="batteries" if said_battery else None))
     frame.fill("chemistry", chemistry_of(views))
     everything = " ".join(v.text for v in views)
-    frame.fill("status", status_in(everything, ("terminated", "operating", "under_construction")))
+    for later_state in ("terminated", "operating", "under_construction"):  # the latest state wins
+        frame.fill("status", status_in(everything, (later_state,)))
     frame.fill("status", status_in(views[0].text, _STATUSES))
     frame.fill("expansion", next((m.group("what").strip() for v in views if (m := _EXPANSION.search(v.text))), None))
     frame.fill("status", status_in(everything, _STATUSES))

@@ -65,16 +65,20 @@ _APPLICATION = (
         r"\b(?:to be|will be|are|is)\s+(?:used|installed|fitted|deployed)\s+(?:in|on|at)\s+(?P<app>[^,.;]{3,80})"
     ),
     re.compile(r"\b(?P<app>EV|ESS)\s+batter(?:y|ies)\b"),
+    re.compile(
+        r"\bfor\s+(?:its|their)\s+(?P<app>[A-Z][\w-]*(?:\s+[\w-]+){0,3}?\s+(?:energy storage systems?|trucks?|"
+        r"buses|vehicles|EVs|models|pickups?))\b"
+    ),
 )
 _PRODUCTION = re.compile(r"\b(?:produc\w*|manufactur\w*|output|plant|factory)\b", re.I)
 _PRODUCED_AT = re.compile(
-    r"\b(?:from\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|facility|facilities|site)|"
-    r"(?:produced|made|manufactured)\s+(?:at|in))\s+(?:in\s+)?",
+    r"\b(?:(?:from|produced\s+at|made\s+at|manufactured\s+at)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:plant|factory|facility|facilities|site)|(?:produced|made|manufactured)\s+(?:at|in))\s+(?:in\s+|at\s+)?",
     re.I,
 )
 _PLANT_TALK = re.compile(r"\b(?:plant|factory|facility|gigafactory|joint venture|JV)\b", re.I)
 _UNDISCLOSED = re.compile(
-    r"[^.;]{0,60}?\b(?:to|with|for)\s+(?:an?\s+|the\s+)?(?:undisclosed|unnamed|unidentified|anonymous)\b", re.I
+    r"[^.;]{0,60}?\b(?:(?:to|with|for)\s+)?(?:an?\s+|the\s+)?(?:undisclosed|unnamed|unidentified|anonymous)\b", re.I
 )
 _UNNAMED = re.compile(r"\b(?:undisclosed|unnamed|unidentified|anonymous)\b", re.I)
 _DEVELOP = re.compile(r"\b(?:develop\w*|research\w*|jointly|co-develop\w*)\b", re.I)

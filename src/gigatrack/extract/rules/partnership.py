@@ -50,6 +50,7 @@ _WORTH = re.compile(r"\b(?:worth|valued|invest\w*)\b", re.I)
 _FOLLOW_UP = 3
 _MOU = re.compile(r"\b(?:MoU|MOU|memorandum)\b")
 _SUPPLY_TALK = re.compile(r"\bsuppl(?:y|ies|ying)\b", re.I)
+_APPOSITIVE_JV = re.compile(r",\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}")  # "set up X, a joint venture"
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){0,4}$")
 _SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched)\b", re.I)
 
@@ -80,9 +81,12 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
         group = _listed_after(view, end)
     elif before is not None:
         group = coordinated_before(view, before, loose=True)
+    if len(group) == 1 and _APPOSITIVE_JV.fullmatch(view.text[view.local(group[0].end) : view.local(start)]):
+        outer = nearest_before(view, group[0].start)
+        group = coordinated_before(view, outer, loose=True) if outer is not None else group
     if len(group) == 1:
         ends_with = re.search(r"\bwith\s*$", view.text[view.local(start) : view.local(end)])
-        partner = None if ends_with else re.search(r"\bwith\s", tail[:100])
+        partner = None if ends_with else re.search(r"\b(?:with|from)\s", tail[:100])
         after = first_after(view, end + (partner.end() if partner else 0), within=60) if ends_with or partner else None
         between = view.text[view.local(group[0].end) : view.local(start)]
         earlier = re.search(r"\bwith\s", between)

@@ -33,7 +33,10 @@ _PHASEOUT_PASSIVE = re.compile(
     re.I,
 )
 _SELL_ONLY = re.compile(r"\b(?:sell|selling)\s+only\s+(?:electric\s+vehicles|EVs|zero[- ]emission\s+\w+)", re.I)
-_LEAD_DATE = re.compile(r"^(?:(?:by|in|from)\s+\d{4},?\s*)?(?:the\s+)?(?:sale|sales|use)?(?:\s+of\s+)?", re.I)
+_BOTH_NOUNS = re.compile(r"(?P<mod>(?:[\w-]+\s+)*?)(?P<a>[a-z]+s)\s+and\s+(?P<b>[a-z]+s)")
+_LEAD_CLAUSE = re.compile(r"^(?:under|according to|in line with|as part of|with)\b[^,]{0,60},\s*", re.I)
+_TRAILING_PLACE = re.compile(r"\s+(?:in|across|throughout)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
+_LEAD_DATE = re.compile(r"^(?:(?:by|in|from)\s+\d{4},?\s*)?(?:the\s+)?(?:sales|sale|use)?(?:\s+of\s+)?", re.I)
 _SEGMENT_AFTER = re.compile(
     r"^\s*(?:(?:electrification|penetration|share|conversion)\s+)?(?:of\s+(?:all\s+|the\s+|their\s+|its\s+)?)?"
     r"(?P<seg>(?:(?:[a-z]+-)?[a-z]+\s+(?:\([A-Z]{2,4}\)\s+)?){0,4}"
@@ -71,11 +74,14 @@ def _country_of_article(ctx: Context) -> str | None:
 
 
 def _jurisdiction(ctx: Context, view: SentenceView, fallback: str | None) -> str | None:
+    """The country the target is set for: a place, a nationality or a government named in the sentence."""
     for m in view.mentions:
         if m.kind == "place" and isinstance(m.value, Place) and m.value.country:
             return m.value.country
         if m.kind == "nationality" and m.value:
             return str(m.value)
+        if m.kind == "org" and "government" in getattr(m.value, "roles", ()) and getattr(m.value, "country", None):
+            return str(m.value.country)
     return fallback
 
 
@@ -99,6 +105,9 @@ def _segments(view: SentenceView, m: Mention, previous: list[str]) -> list[str]:
     rest = view.text[view.local(m.end) :]
     after = _SEGMENT_AFTER.match(rest)
     if after:
+        both = _BOTH_NOUNS.fullmatch(after.group("seg"))
+        if both:
+            return [f"{both.group('mod')}{both.group('a')}", f"{both.group('mod')}{both.group('b')}"]
         return [after.group("seg")]
     head = view.text[: view.local(m.start)]
     share = _SHARE_OF.search(head)
@@ -140,6 +149,14 @@ def _count_metric(view: SentenceView, m: Mention, item: str) -> str | None:
     return "ev_stock"
 
 
+def _phased_out(what: str) -> str:
+    """What a ban covers, without the clause around it: "Under the roadmap, sales of new petrol cars in
+    France" -> "new petrol cars"."""
+    what = _LEAD_CLAUSE.sub("", what.strip())
+    what = _LEAD_DATE.sub("", what).strip(" ,")
+    return _TRAILING_PLACE.sub("", what)
+
+
 def _phaseout(view: SentenceView, jurisdiction: str) -> Fact | None:
     if not view.says("fossil", "combustion", "petrol", "diesel", "gasoline", "ice", "non-electric", "only"):
         return None
@@ -151,7 +168,7 @@ def _phaseout(view: SentenceView, jurisdiction: str) -> Fact | None:
     year = _target_year(view, view.start + end)
     if not year:
         return None
-    what = "all vehicles" if match is None else _LEAD_DATE.sub("", match.group("what").strip()).strip(" ,")
+    what = "all vehicles" if match is None else _phased_out(match.group("what"))
     return _fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": what,
                         "metric": "ice_phaseout", "kind": "ice_phaseout"})
 

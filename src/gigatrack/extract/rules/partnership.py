@@ -81,7 +81,8 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
         group = _listed_after(view, end)
     elif before is not None:
         group = coordinated_before(view, before, loose=True)
-    if len(group) == 1 and _APPOSITIVE_JV.fullmatch(view.text[view.local(group[0].end) : view.local(start)]):
+    appositive = _APPOSITIVE_JV.fullmatch(view.text[view.local(group[0].end) : view.local(start)]) if group else None
+    if len(group) == 1 and appositive and not re.match(r"\s*with\s", tail):
         outer = nearest_before(view, group[0].start)
         group = coordinated_before(view, outer, loose=True) if outer is not None else group
     if len(group) == 1:
@@ -177,7 +178,7 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
     frames: dict[frozenset[str], tuple[Frame, set[Entity], int]] = {}
     supplying = _supply_pairs(ctx)
     for index, view in enumerate(ctx.sentences):
-        if not view.says(*_CUES):
+        if not view.says(*_CUES) or view.text[:1] in "“\"‘":  # quoted praise is no partnership news
             continue
         supplied = {frozenset((s.key, c.key)) for s, c in find_pairs(view) if c is not None}
         for kind, pattern in _KINDS:

@@ -78,9 +78,15 @@ _PRODUCED_AT = re.compile(
 )
 _PLANT_TALK = re.compile(r"\b(?:plant|factory|facility|gigafactory|joint venture|JV)\b", re.I)
 _UNDISCLOSED = re.compile(
-    r"[^.;]{0,60}?\b(?:(?:to|with|for)\s+)?(?:an?\s+|the\s+)?(?:undisclosed|unnamed|unidentified|anonymous)\b", re.I
+    r"[^.;]{0,60}?\b(?:(?:(?:to|with|for)\s+)?(?:an?\s+|the\s+)?(?:undisclosed|unnamed|unidentified|anonymous)\b|"
+    r"[^.;]*\b(?:without\s+(?:naming|disclosing|identifying)|(?:did\s+not|didn't|declined\s+to)\s+"
+    r"(?:name|disclose|identify))\b)",
+    re.I,
 )
-_UNNAMED = re.compile(r"\b(?:undisclosed|unnamed|unidentified|anonymous)\b", re.I)
+_UNNAMED = re.compile(
+    r"\b(?:undisclosed|unnamed|unidentified|anonymous|without\s+naming|declined\s+to\s+name|did\s+not\s+name)\b",
+    re.I,
+)
 _DEVELOP = re.compile(r"\b(?:develop\w*|research\w*|jointly|co-develop\w*)\b", re.I)
 _ROLE_NOUN = re.compile(
     r"\b(?P<noun>suppliers?)\s+(?:of\s+(?:[\w-]+\s+){1,3})?(?:to|for)\s+|"

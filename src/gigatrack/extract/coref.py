@@ -132,6 +132,8 @@ def resolve_anaphora(ctx: Context) -> None:
         it = _IT_SUBJECT.match(view.text)
         if it and not any(r.start == base for r in found):
             subject = _previous_subject(ctx, index)
+            if subject is None and it.group(0) == "Its":
+                subject = next(iter(_recent(ctx, index, base)), None)
             if subject is not None:
                 found.append(OrgRef(subject, base, base + it.end(), it.group(0), anaphor=True))
         if found:

@@ -55,6 +55,7 @@ _EXPANSION = re.compile(
     r"reach(?:es|ing)?\s+(?:a\s+|the\s+)?(?:total\s+|annual\s+)?capacity)[^.;]{0,80}?)(?=[.;,]|\s+and\s+will\b|$)",
     re.I,
 )
+_EXPANSION_OBJECT = re.compile(r"\d|\b(?:capacity|phase|lines?|plant|project|output|demand)\b", re.I)
 _PRODUCING = re.compile(
     r"\b(?:production|produc(?:e|ing)|operations?|operational|output|open(?:s|ed|ing)?|commission\w*|online|"
     r"kick\w* off|launch\w*|manufactur\w*|mass[- ]produc\w*|available|completion|complet\w+|start[- ]?up|"
@@ -330,7 +331,8 @@ def _fill(frame: Frame, views: list[SentenceView]) -> None:
     for later_state in ("terminated", "operating", "under_construction"):  # the latest state wins
         frame.fill("status", status_in(everything, (later_state,)))
     frame.fill("status", status_in(views[0].text, _STATUSES))
-    frame.fill("expansion", next((m.group("what").strip() for v in views if (m := _EXPANSION.search(v.text))), None))
+    frame.fill("expansion", next((m.group("what").strip() for v in views if (m := _EXPANSION.search(v.text))
+                                  and _EXPANSION_OBJECT.search(m.group("what"))), None))
     frame.fill("status", status_in(everything, _STATUSES))
 
 

@@ -25,14 +25,15 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:signed|signs|inked|inks|sealed|seals|clinched|struck|won|wins|secured|secures|"
         r"entered into|reached (?:a|an)\b[^.]{0,40}?(?:agreement|deal)|agreed|awarded|finali[sz]ed)\b", re.I)),
     ("under_construction", re.compile(
-        r"\b(?:under construction|(?:is|are|was|were)\s+(?:currently\s+)?(?:being\s+)?(?:building|constructing|"
+        r"\b(?:under construction|(?:is|are|was|were)\s+(?:(?:currently|also|now|already|still)\s+)?(?:being\s+)?"
+        r"(?:building|constructing|"
         r"built|constructed)|br(?:oke|eaks|eaking) ground|construction\s+(?:has\s+)?(?:began|begun|started|"
         r"is\s+underway|work)|(?:started|began|begun|starts|start)\s+(?:the\s+)?(?:construction|building)|"
         r"nearing completion|laid the (?:first|foundation) stone)\b", re.I)),
     ("operating", re.compile(
         r"\b(?:operates|operating|opened|inaugurat\w+|began (?:mass |commercial )?production|"
         r"started (?:mass |commercial )?production|launched (?:mass |commercial )?production|"
-        r"in operation|commercial operations)\b", re.I)),
+        r"in operation|commercial operations|c(?:o|a)m(?:e|ing) online|went online|goes online)\b", re.I)),
     ("planned", re.compile(
         r"\b(?:plans? to|planned|planning to|will (?:build|construct|set up|establish|supply|begin|start)|"
         r"is set to|aims? to|intends? to|is to (?:build|invest|supply)|to be built|expected to|"

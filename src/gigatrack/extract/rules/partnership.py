@@ -52,7 +52,7 @@ _MOU = re.compile(r"\b(?:MoU|MOU|memorandum)\b")
 _SUPPLY_TALK = re.compile(r"\bsuppl(?:y|ies|ying)\b", re.I)
 _APPOSITIVE_JV = re.compile(r",\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}")  # "set up X, a joint venture"
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){0,4}$")
-_SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched)\b", re.I)
+_SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched|entered|signed|inked|struck)\b", re.I)
 
 
 def _listed_after(view: SentenceView, pos: int) -> list[OrgRef]:

@@ -149,3 +149,20 @@ def test_published_accepts_iso_strings_and_dates(published: str | dt.date) -> No
     doc = gigatrack.process_text(SUPPLY_ARTICLE, published=published)
 
     assert doc.article.published == dt.date(2025, 9, 16)
+
+
+def test_html_pages_give_the_api_their_own_date_title_and_url() -> None:
+    page = (
+        "<html><head><title>Site</title>"
+        '<meta property="og:title" content="Northvolt picks Gdansk">'
+        '<meta property="og:url" content="https://example.com/northvolt-gdansk">'
+        '<meta property="article:published_time" content="2025-02-03T08:00:00Z">'
+        "</head><body><article><p>Northvolt said on Monday it will build a battery module plant in "
+        "Gdansk, Poland, starting production next year.</p></article></body></html>"
+    )
+    doc = gigatrack.process_text(page, html=True)
+    assert (doc.article.url, doc.title, doc.article.published) == (
+        "https://example.com/northvolt-gdansk",
+        "Northvolt picks Gdansk",
+        dt.date(2025, 2, 3),
+    )

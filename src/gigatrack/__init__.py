@@ -34,9 +34,15 @@ def _article(raw: str, kind: str, published: str | dt.date | None, url: str | No
 
 def process_text(text: str, *, published: str | dt.date | None = None, url: str | None = None,
                  title: str | None = None, id: str | None = None, html: bool = False) -> Document:
-    """Clean, annotate and extract one article given as text (or HTML with ``html=True``)."""
+    """Clean, annotate and extract one article given as text (or HTML with ``html=True``: then the
+    page's own URL, title and date fill what the arguments leave out)."""
     from gigatrack.pipeline import process
 
+    if html:
+        from gigatrack.ingest.page_meta import read_page_metadata
+
+        page = read_page_metadata(text)
+        url, title, published = url or page.url, title or page.title, published or page.published
     return process(_article(text, "html" if html else "text", published, url, title, id))
 
 

@@ -10,6 +10,7 @@ government's name ("the Zhuhai government" is also Zhuhai), which is where it ru
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from gigatrack.annotate.dates import find_dates, find_durations
 from gigatrack.annotate.money import find_money
@@ -40,11 +41,16 @@ def annotate(text: str, published: dt.date | None = None, registry: Registry | N
     rank = {kind: i for i, kind in enumerate(_PRECEDENCE)}
     found.sort(key=lambda m: (rank.get(m.kind, len(rank)), m.start - m.end, m.start))
     kept: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the kept spans, sorted and disjoint
+    ends: list[int] = []
     for mention in found:
-        if all(mention.end <= s or e <= mention.start for s, e in taken):
+        i = bisect_left(starts, mention.start)
+        clear_left = i == 0 or ends[i - 1] <= mention.start
+        clear_right = i == len(starts) or mention.end <= starts[i]
+        if clear_left and clear_right:
             kept.append(mention)
-            taken.append((mention.start, mention.end))
+            starts.insert(i, mention.start)
+            ends.insert(i, mention.end)
     governments = [m for m in kept if m.kind == "org" and "government" in getattr(m.value, "roles", ())]
     jurisdictions = [
         m for m in found

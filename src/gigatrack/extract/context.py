@@ -186,14 +186,19 @@ def _descendant(mention: Mention, below: list[Mention]) -> str | None:
 
 def _descendant_map(orgs: list[Mention], ancestors: Callable[[str], Sequence[str]]) -> dict[int, str]:
     """Mention index -> the org id it stands for when it names a group beside one of its units."""
+    units_of: dict[str, list[Mention]] = {}  # group id -> mentions of its units
+    distinct: dict[tuple[str, str], Mention] = {}  # one mention per (org id, surface)
+    for mention in orgs:
+        org_id = getattr(mention.value, "org_id", None)
+        if org_id and (org_id, mention.text) not in distinct:
+            distinct[(org_id, mention.text)] = mention
+    for (org_id, _), mention in distinct.items():
+        for group in ancestors(org_id):
+            units_of.setdefault(group, []).append(mention)
     remap: dict[int, str] = {}
     for i, mention in enumerate(orgs):
         org_id = getattr(mention.value, "org_id", None)
-        if not org_id:
-            continue
-        below = [m for m in orgs if getattr(m.value, "org_id", None) not in (None, org_id)
-                 and org_id in ancestors(m.value.org_id)]
-        target = _descendant(mention, below) if below else None
+        target = _descendant(mention, units_of[org_id]) if org_id in units_of else None
         if target:
             remap[i] = target
     return remap

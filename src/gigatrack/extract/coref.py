@@ -54,25 +54,28 @@ def _fits(entity: Entity, desc: str, head: str, nationality: str | None) -> bool
     return not wanted or not entity.roles or bool(wanted & set(entity.roles))
 
 
-def _salience(ctx: Context, index: int, before: int) -> Counter[Entity]:
+def _weight(view: SentenceView, ref: OrgRef) -> int:
+    """A sentence's subject (named in its first few words) counts double."""
+    return 2 if len(view.text[: view.local(ref.start)].split()) <= 4 else 1
+
+
+def _salience(prior: Counter[Entity], view: SentenceView, before: int) -> Counter[Entity]:
     """How much the article has talked about each organisation up to ``before`` (anaphors
-    included); a sentence's subject counts double."""
-    counts: Counter[Entity] = Counter()
-    for view in ctx.sentences[: index + 1]:
-        for ref in view.orgs:
-            if ref.end <= before:
-                subject = len(view.text[: view.local(ref.start)].split()) <= 4
-                counts[ref.entity] += 2 if subject else 1
+    included): ``prior`` holds the sentences before this one."""
+    counts = prior.copy()
+    for ref in view.orgs:
+        if ref.end <= before:
+            counts[ref.entity] += _weight(view, ref)
     return counts
 
 
-def _recent(ctx: Context, index: int, before: int) -> list[Entity]:
+def _recent(ctx: Context, index: int, before: int, prior: Counter[Entity]) -> list[Entity]:
     """Candidates: the organisations of the last few sentences (and of the current one before
     ``before``) and the article's most talked-about one, the most talked-about first."""
     window = ctx.sentences[max(0, index - _LOOKBACK) : index]
     refs = [r for view in window for r in view.orgs]
     refs += [r for r in ctx.sentences[index].orgs if r.end <= before]
-    salience = _salience(ctx, index, before)
+    salience = _salience(prior, ctx.sentences[index], before)
     order: list[Entity] = []
     for entity in [*(r.entity for r in reversed(refs)), *(e for e, _ in salience.most_common(1))]:
         if entity not in order:
@@ -113,6 +116,7 @@ def _inside_named_org(view: SentenceView, start: int, end: int) -> bool:
 
 def resolve_anaphora(ctx: Context) -> None:
     """Add the resolved anaphors of every sentence to its ``orgs``, in text order."""
+    prior: Counter[Entity] = Counter()
     for index, view in enumerate(ctx.sentences):
         found: list[OrgRef] = []
         base = view.start
@@ -121,7 +125,7 @@ def resolve_anaphora(ctx: Context) -> None:
             if _inside_named_org(view, start, end):
                 continue
             nationality = _nationality_in(view, start, end)
-            for entity in _recent(ctx, index, start):
+            for entity in _recent(ctx, index, start, prior):
                 if _fits(entity, match.group("desc"), match.group("head"), nationality):
                     found.append(OrgRef(entity, start, end, match.group(0), anaphor=True))
                     break
@@ -133,8 +137,10 @@ def resolve_anaphora(ctx: Context) -> None:
         if it and not any(r.start == base for r in found):
             subject = _previous_subject(ctx, index)
             if subject is None and it.group(0) == "Its":
-                subject = next(iter(_recent(ctx, index, base)), None)
+                subject = next(iter(_recent(ctx, index, base, prior)), None)
             if subject is not None:
                 found.append(OrgRef(subject, base, base + it.end(), it.group(0), anaphor=True))
         if found:
             view.orgs = sorted([*view.orgs, *found], key=lambda r: (r.start, r.end))
+        for ref in view.orgs:
+            prior[ref.entity] += _weight(view, ref)

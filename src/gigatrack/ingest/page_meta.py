@@ -24,9 +24,8 @@ _TAG = re.compile(r"<(meta|link|time)\b([^>]*)>", re.I)
 # Attribute names are lower case in practice; a case-sensitive search is ten times faster here.
 _ITEMPROP_DATE = re.compile(r"itemprop\s*=\s*[\"']?datePublished\b")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
-_JSON_LD = re.compile(
-    r"""<script\b[^>]*?\btype\s*=\s*["']?application/ld\+json\b[^>]*>(.*?)</script\s*>""", re.I | re.S
-)
+_JSON_LD_OPEN = re.compile(r"""<script\b[^>]*?\btype\s*=\s*["']?application/ld\+json\b[^>]*>""", re.I)
+_SCRIPT_CLOSE = re.compile(r"</script\s*>", re.I)
 _TITLE_ELEMENT = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.I | re.S)
 _HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.I)
 _MARKUP = re.compile(r"<[^>]+>")
@@ -149,9 +148,14 @@ def _attributes(text: str) -> dict[str, str]:
 def _json_ld_objects(html: str) -> list[dict[str, Any]]:
     """Every JSON object in the page's JSON-LD blocks, article-typed ones first."""
     found: list[dict[str, Any]] = []
-    for match in _JSON_LD.finditer(html):
+    position = 0
+    while (opening := _JSON_LD_OPEN.search(html, position)) is not None:
+        closing = _SCRIPT_CLOSE.search(html, opening.end())
+        if closing is None:  # an unclosed block: nothing after it can be JSON-LD either
+            break
+        position = closing.end()
         try:
-            data = json.loads(match.group(1))
+            data = json.loads(html[opening.end() : closing.start()])
         except ValueError:
             continue
         found.extend(_objects(data))

@@ -347,6 +347,10 @@ def extract_supply(ctx: Context) -> list[Fact]:
                 triggers.setdefault(key, []).append(index)
     # a contract whose customer goes unnamed, by a supplier with named customers here, is one of those
     named_customers = {s for s, c in parties.values() if c is not None}
+    mentioned_in: dict[Entity, set[int]] = {}
+    for index, view in enumerate(ctx.sentences):
+        for entity in view.entities():
+            mentioned_in.setdefault(entity, set()).add(index)
     facts = []
     for key, indices in triggers.items():
         supplier, customer = parties[key]
@@ -354,10 +358,12 @@ def extract_supply(ctx: Context) -> list[Fact]:
         if customer is None and supplier in named_customers and not said_undisclosed:
             continue
         chosen = set(indices)
-        for index, view in enumerate(ctx.sentences):
-            near = any(0 < index - t <= _LINK_WINDOW for t in indices)
-            both = customer is not None and {supplier, customer} <= set(view.entities()) and _has_battery_context(view)
-            if not _is_quote(view) and (both or (near and _linked(view, supplier, customer))):
+        together = mentioned_in[supplier] & mentioned_in[customer] if customer is not None else set()
+        near = {i for t in indices for i in range(t + 1, min(t + _LINK_WINDOW + 1, len(ctx.sentences)))}
+        for index in sorted((together | near) - chosen):
+            view = ctx.sentences[index]
+            both = index in together and _has_battery_context(view)
+            if not _is_quote(view) and (both or (index in near and _linked(view, supplier, customer))):
                 chosen.add(index)
         views = [ctx.sentences[i] for i in sorted(chosen)]
         frame = Frame("supply_agreement")

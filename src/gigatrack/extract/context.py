@@ -291,6 +291,7 @@ def build_context(
         entity.lineage = tuple(ancestors(entity.org_id)) if entity.org_id else ()
     for (view, mention), key in zip(org_places, keys, strict=True):
         entity = entities[key]
-        entity.surfaces.append(mention.text)
+        if getattr(mention.value, "org_id", None) in (None, entity.org_id):  # not a group named for its unit
+            entity.surfaces.append(mention.text)
         view.orgs.append(OrgRef(entity, mention.start, mention.end, mention.text))
     return Context(text, published, sentences, entities)

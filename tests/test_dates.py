@@ -84,3 +84,8 @@ def test_dates_far_before_their_anchor_and_in_capitals(prefix: str) -> None:
 def test_durations_in_capitals_and_decade_long() -> None:
     found = find_durations("A TEN-YEAR deal, a decade-long pact and twenty-five years of supply")
     assert [m.value for m in found] == [10.0, 10.0, 25.0]
+
+
+def test_impossible_days_and_months_lose_precision_instead_of_passing_through() -> None:
+    values = [m.value.iso for m in find_dates("on February 30, 2026, then 2026-19-39, then 2024-02-29", None)]
+    assert values == ["2026-02", "2026", "2024-02-29"]

@@ -165,14 +165,27 @@ def _resolve(match: re.Match[str], published: dt.date | None) -> str | None:
     return f"{months // 12}-{months % 12 + 1:02d}"
 
 
+def _valid(iso: str) -> str:
+    """A day that does not exist ("February 30") keeps only the month it names; a month that does not
+    exist keeps only the year."""
+    year, month, day = [*iso.split("-"), "", ""][:3]
+    if not 1 <= int(month or 1) <= 12:
+        return year
+    try:
+        dt.date(int(year), int(month), int(day or 1))
+    except ValueError:
+        return f"{year}-{month}"
+    return iso
+
+
 def _value(text: str, match: re.Match[str], published: dt.date | None) -> DateValue | None:
     g = match.group
     relation = _relation(text, match.start())
     if g("iso"):
-        return DateValue(g("iso"), relation)
+        return DateValue(_valid(g("iso")), relation)
     for year, month, day in (("y1", "month", "day"), ("y2", "m2", "d2")):
         if g(year) and 1 <= int(g(day)) <= 31:
-            return DateValue(f"{g(year)}-{_MONTHS[g(month).lower()]:02d}-{int(g(day)):02d}", relation)
+            return DateValue(_valid(f"{g(year)}-{_MONTHS[g(month).lower()]:02d}-{int(g(day)):02d}"), relation)
     if g("y3"):
         return DateValue(f"{g('y3')}-{_MONTHS[g('m3').lower()]:02d}", relation)
     if g("year"):

@@ -21,9 +21,10 @@ __version__ = "0.1.0"
 
 
 def _as_date(value: str | dt.date | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value[:10])
+    """A publication date as the readers accept it ("2025-06-10", "2025-06", "2025", an ISO datetime)."""
+    from gigatrack.ingest.metadata import parse_date
+
+    return value if isinstance(value, dt.date) else parse_date(value)
 
 
 def _article(raw: str, kind: str, published: str | dt.date | None, url: str | None,

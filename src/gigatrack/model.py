@@ -101,9 +101,6 @@ class Mention:
     text: str
     value: Any = None
 
-    def overlaps(self, other: Mention) -> bool:
-        return self.start < other.end and other.start < self.end
-
 
 @dataclass(frozen=True, slots=True)
 class Evidence:

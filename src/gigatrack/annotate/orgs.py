@@ -272,9 +272,6 @@ def _introduction(text: str, start: int) -> tuple[str | None, tuple[str, ...]] |
         country = _COUNTRIES.get(two) or _COUNTRIES.get(stem)
         return (country, ()) if country else None
     if last not in _ROLE_NOUNS:
-        for i in range(len(words) - 1, max(len(words) - 4, 0) - 1, -1):
-            if words[i].endswith(("'s", "’s")) and words[i][:-2] in _COUNTRIES and last in _ROLE_NOUNS:
-                break
         return None
     before = words[-_ARTICLE_ROLE_SPAN:-1]
     country = None

@@ -27,6 +27,8 @@ _PATTERNS = (
         rf"\bMinistry\s+of\s+{_NAME}(?:(?:,\s+|\s+and\s+|\s+of\s+|\s+)(?:the\s+)?{_NAME}){{0,5}}"
     ),
 )
+
+
 def _country(name: str) -> str | None:
     words = name.split()
     for size in (3, 2, 1):

@@ -141,10 +141,6 @@ def place_after(view: SentenceView, pos: int, within: int = 80) -> Place | None:
     return None
 
 
-
-
-
-
 def nearest_before(view: SentenceView, pos: int, skip: Sequence[OrgRef] = ()) -> OrgRef | None:
     refs = [r for r in view.orgs if r.end <= pos and r not in skip]
     return refs[-1] if refs else None
@@ -227,7 +223,7 @@ def coordinated(view: SentenceView, first: OrgRef) -> list[OrgRef]:
         if ref.start <= out[-1].start:
             continue
         gap = view.text[view.local(out[-1].end) : view.local(ref.start)]
-        if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", gap):
+        if _COORDINATION.fullmatch(gap):
             out.append(ref)
         else:
             break

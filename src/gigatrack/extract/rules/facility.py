@@ -127,6 +127,7 @@ def _listed_places(view: SentenceView, mention: Mention) -> list[Place]:
     return found
 
 
+_IN = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 _AFTER_PLANT = re.compile(
     r"\s+(?:(?:being\s+|to\s+be\s+)?(?:located|built|set\s+up|constructed|based)\s+)?(?:in|at|near|of)\s+"
     r"(?:[\w’'-]+\s+){0,4}"
@@ -158,7 +159,7 @@ def _plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
     named_before = _place_before(view, places, start)
     if named_before is not None:
         return [named_before]
-    located = [m for m in places if abs(m.start - start) <= _NEAR]
+    located = [m for m in places if abs(m.start - start) <= _NEAR and _IN.search(view.text[: view.local(m.start)])]
     merged = [p for m in located if (p := merged_place(view, m)) is not None]
     if merged and all(_same_place(merged[0], p) or _refines(p, merged[0]) for p in merged):
         return merged[:1]

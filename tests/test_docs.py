@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -94,3 +95,20 @@ def test_every_command_and_option_has_help_text(name: str) -> None:
     command = cli.commands[name]
     assert command.help
     assert [param.name for param in command.params if isinstance(param, click.Option) and not param.help] == []
+
+
+def test_the_readme_example_output_is_what_extract_prints() -> None:
+    """The facts the README shows for its example are the ones `gigatrack extract` gives (null slots left out)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```json\n(\{.*?\n\})\n```", readme, re.S)
+    assert block is not None
+    shown = json.loads(block.group(1))
+    result = CliRunner().invoke(cli, ["extract", str(ROOT / "examples" / f"{shown['id']}.txt"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.stdout)
+    facts = [{k: v for k, v in f.items() if v is not None} for f in printed["facts"]]
+    assert {k: printed[k] for k in ("id", "url", "title", "published")} == {
+        k: shown[k] for k in ("id", "url", "title", "published")
+    }
+    for fact in shown["facts"]:
+        assert fact in facts

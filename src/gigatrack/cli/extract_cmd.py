@@ -49,7 +49,7 @@ def _table(docs: Iterator[Document]) -> None:
             table.add_row(doc.article.id, fact.type, key_summary(fact.type, slots),
                           detail_summary(fact.type, slots), quote if len(quote) < 160 else quote[:157] + "…")
     console.print(table)
-    console.print(f"{count} facts")
+    console.print(f"{count} fact" if count == 1 else f"{count} facts")
 
 
 @click.command()

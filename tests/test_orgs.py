@@ -169,3 +169,9 @@ def test_a_three_kilobyte_article_takes_well_under_a_few_milliseconds() -> None:
     for _ in range(runs):
         find_orgs(text, registry)
     assert (time.perf_counter() - began) / runs < 0.003
+
+
+def test_a_known_company_named_again_without_its_industry_word_is_still_that_company() -> None:
+    text = "LG Chem will buy lithium hydroxide from Nemaska Lithium. Nemaska said the plant is on schedule."
+    found = [(m.text, m.value.name) for m in find_orgs(text, Registry.default())]
+    assert ("Nemaska", "Nemaska Lithium") in found

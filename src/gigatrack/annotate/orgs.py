@@ -388,4 +388,8 @@ def find_orgs(text: str, registry: Registry) -> list[Mention]:
     """Organisation mentions in ``text``, non-overlapping and sorted by position."""
     known = _known_mentions(text, registry)
     unknown = _unknown_mentions(text, [(m.start, m.end) for m in known])
-    return sorted(known + unknown, key=lambda m: m.start)
+    found = known + unknown
+    # "Nemaska Lithium ... Nemaska": a known company named again without its industry word
+    short_forms = {m.text: m.value for m in known if _short_form(m.text)}
+    found += _recurrences(text, [(m.start, m.end) for m in found], short_forms)
+    return sorted(found, key=lambda m: m.start)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -135,12 +134,6 @@ def test_bulleted_headline_list_above_the_title_is_dropped() -> None:
         "Helion wins storage order\n\nHelion Storage has won an order for 300 MWh of batteries."
     )
 
-
-def test_plain_text_cleaning_is_fast(scraped: str) -> None:
-    start = time.perf_counter()
-    for _ in range(200):
-        clean_text(scraped, TITLE)
-    assert (time.perf_counter() - start) / 200 < 1e-3
 
 
 def test_clean_html_keeps_paragraphs_and_takes_the_page_title() -> None:

@@ -34,3 +34,9 @@ def test_state_of_national_governments_and_ministries() -> None:
 
 def test_a_bare_government_is_not_a_named_body() -> None:
     assert _found("The government said the local government would decide. This Government agrees.") == []
+
+
+def test_a_government_of_a_city_in_lower_case() -> None:
+    assert _found("EVE signed an investment framework agreement with the government of Jianyang.") == [
+        ("government of Jianyang", "CN")
+    ]

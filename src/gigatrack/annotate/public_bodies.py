@@ -22,6 +22,7 @@ _PATTERNS = (
         rf"Federal|National|District)\s+(?:People['’]s\s+)?(?:Government|Council|Assembly|Administration)\b"
     ),
     re.compile(rf"\b(?:State|Government|Province|Commonwealth|City)\s+of\s+{_NAME}(?:\s+{_NAME})?\b"),
+    re.compile(rf"\b(?:government|administration|municipality)\s+of\s+{_NAME}(?:\s+{_NAME})?\b"),
     re.compile(rf"\b(?:{_NAME}\s+){{1,2}}government\b"),
     re.compile(
         rf"\bMinistry\s+of\s+{_NAME}(?:(?:,\s+|\s+and\s+|\s+of\s+|\s+)(?:the\s+)?{_NAME}){{0,5}}"

@@ -93,7 +93,7 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
         earlier = re.search(r"\bwith\s", between)
         if after is None and earlier is not None:
             after = first_after(view, group[0].end + earlier.end(), within=60)
-        if after is not None and after.end <= start + len(tail) and after.entity is not group[0].entity:
+        if after is not None and after.entity is not group[0].entity:
             group = [*group, *_listed_after(view, after.start)]
         elif _WITH_BEFORE.search(view.text[: view.local(group[0].start)]):
             subject = agent_before(view, group[0].start)

@@ -105,3 +105,8 @@ def test_buyer_is_the_subject_described_by_an_appositive_naming_another_body() -
                      "opened its tender for 5,000 electric buses on Friday.")
     assert order["buyer"].startswith("Convergence Energy Services")
     assert "seller" not in order
+
+
+def test_the_company_that_placed_the_order_is_the_buyer_and_the_from_party_sells() -> None:
+    [order] = orders("Amazon has placed an order for 200 battery-electric trucks from Mercedes-Benz Trucks.")
+    assert (order["buyer"], order["seller"], order["quantity"]) == ("Amazon", "Mercedes-Benz Trucks", 200.0)

@@ -53,6 +53,7 @@ _BUY = re.compile(
     r"(?:purchase|procure(?:ment)?|buy|supply))\b(?!\s+by\b)",
     re.I,
 )
+_PLACED = re.compile(r"\b(?:plac(?:ed|es|ing)|put\s+in|issu(?:ed|es|ing))\s+$", re.I)
 _PASSIVE_BUY = re.compile(r"^\s*(?:were\s+|was\s+|being\s+|have\s+been\s+)?(?:purchased|ordered|procured|bought|"
                           r"reserved)\s+by\s+", re.I)
 _DELIVER = re.compile(
@@ -188,7 +189,7 @@ def _read(view: SentenceView) -> _Draft | None:
             buyer, end = party if party else (None, win.end())
             return _Draft(view, count, buyer, seller, end)
     noun = _ORDER_NOUN.search(text)
-    if noun:
+    if noun and not _PLACED.search(text[: noun.start()]):  # "A placed an order ... from B": B sells
         count = _count_after(counted, noun.end(), within=20)
         from_ = _FROM.search(text, count.end) if count else None
         if count and from_ and from_.start() - count.end < 20:

@@ -110,6 +110,12 @@ def _nationality_in(view: SentenceView, start: int, end: int) -> str | None:
     return None
 
 
+def _names_follow(view: SentenceView, end: int) -> bool:
+    """"The Sino-Japanese company Automotive Energy Supply Corporation": a description of the name
+    that follows, not a reference back."""
+    return any(not r.anaphor and end <= r.start <= end + 2 for r in view.orgs)
+
+
 def _inside_named_org(view: SentenceView, start: int, end: int) -> bool:
     return any(r.start < end and start < r.end for r in view.orgs)
 
@@ -122,7 +128,7 @@ def resolve_anaphora(ctx: Context) -> None:
         base = view.start
         for match in _DESCRIPTOR.finditer(view.text):
             start, end = base + match.start(), base + match.end()
-            if _inside_named_org(view, start, end):
+            if _inside_named_org(view, start, end) or _names_follow(view, end):
                 continue
             nationality = _nationality_in(view, start, end)
             for entity in _recent(ctx, index, start, prior):

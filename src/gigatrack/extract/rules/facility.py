@@ -166,6 +166,11 @@ def _plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
     return []
 
 
+_BUILDS = re.compile(
+    r"\b(?:will|to|plans? to|is set to|has|have)\s+(?:\w+\s+)?(?:build|construct|set up|establish|invest|open|operate|"
+    r"launch|expand|start|begin)",
+    re.I,
+)
 _ITS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _RELATIVE = re.compile(r",\s+(?:a|an|the)\s+[^,;]{0,60}?\b(?:that|which|who)\s+(?:is|was|has|will|plans)\b")
 
@@ -189,6 +194,9 @@ def _operator(view: SentenceView, noun: re.Match[str]) -> OrgRef | None:
     gap = view.text[view.local(ref.end) : view.local(noun_start)]
     if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,4}", gap) or _RELATIVE.match(gap):
         return ref
+    first = next((r for r in view.orgs if r.end <= noun_start and not in_oblique(view, r)), None)
+    if first is not None and _BUILDS.search(view.text[view.local(first.end) : noun.start()]):
+        return first  # "X, a former unit of Y acquired by Z, will invest ... to build a plant"
     subject = subject_ref(view, noun.start())
     if subject is None or in_oblique(view, subject):
         return agent_before(view, noun_start)

@@ -289,7 +289,12 @@ def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
     anaphor = _PLANT_ANAPHOR.search(view.text)
     if anaphor and _builder(view) is not None:
         return True
-    others = set(view.entities()) - {plant.operator} - {r.entity for r in view.orgs if r.anaphor}
+    # another organisation as the sentence's subject means another plant; one named later ("for the
+    # future Renault R5") does not
+    others = {
+        r.entity for r in view.orgs
+        if not r.anaphor and r.entity is not plant.operator and len(view.text[: view.local(r.start)].split()) <= 4
+    }
     same = any(_same_place(plant.place, p) for p in places)
     finer = [p for p in places if _refines(plant.place, p)]
     if finer and not others and (anaphor or same):

@@ -82,3 +82,17 @@ def test_a_later_phase_out_sentence_keeps_the_country() -> None:
 
 def test_a_company_target_is_no_policy() -> None:
     assert targets("Volvo Cars aims for 50% of its sales to be electric by 2025.") == []
+
+
+def test_a_transport_co2_cut_and_a_no_longer_phase_out() -> None:
+    text = (
+        "São Paulo's climate law requires the city to cut fossil CO2 emissions of the bus fleet by 50% by 2028. "
+        "By 2038, São Paulo should no longer have buses with an internal combustion engine."
+    )
+    targets = {(f.get("metric"), f.get("year")): f for f in gigatrack.extract_text(text, published="2022-06-01")
+               if f.type == "policy_target"}
+    cut = targets[("co2_reduction", 2028)]
+    assert (cut.get("jurisdiction"), cut.get("target_value")) == ("BR", 50.0)
+    assert "bus fleet" in cut.get("segment")
+    phase_out = targets[("ice_phaseout", 2038)]
+    assert "internal combustion engine" in phase_out.get("segment")

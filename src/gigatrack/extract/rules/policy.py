@@ -22,9 +22,15 @@ _CUE = re.compile(
 )
 _GOVERNMENT = re.compile(r"\b(?:government|ministry|minister|policy|roadmap|mandate|state|decision|cabinet)\b", re.I)
 _PHASEOUT = re.compile(
-    r"\b(?:ban(?:ning)?|end(?:ing)?|phas(?:e|ing)[- ]?out|discontinu\w+|stop(?:ping)?|prohibit\w*)\b"
+    r"\b(?:ban(?:ning)?|end(?:ing)?|phas(?:e|ing)[- ]?out|discontinu\w+|stop(?:ping)?|prohibit\w*|"
+    r"no\s+longer\s+(?:have|sell|register|buy|allow|permit))\b"
     r"(?P<what>[^.;]{0,90}?(?:fossil|combustion|petrol|diesel|gasoline|ICE\b|non-electric)[^.;,]{0,60}?)"
     r"(?=\s+(?:from|by|in|will|after)\b|[.;,]|$)",
+    re.I,
+)
+_CO2_CUT = re.compile(
+    r"\b(?:reduc\w+|cut\w*|lower\w*)\s+(?:of\s+)?(?:the\s+)?(?P<what>[^.;%]{0,60}?(?:CO2|carbon(?:\s+dioxide)?|"
+    r"greenhouse\s+gas|GHG)\s*(?:emissions)?(?:\s+of\s+the\s+[\w\s]{0,30}?)?)\s+(?:by|of)\s+(?:at\s+least\s+)?$",
     re.I,
 )
 _PHASEOUT_PASSIVE = re.compile(
@@ -178,6 +184,12 @@ def _targets_in(view: SentenceView, jurisdiction: str) -> list[Fact]:
     segments: list[str] = []
     for m in view.of("percent"):
         year = _target_year(view, m.start)
+        cut = _CO2_CUT.search(view.text[: view.local(m.start)])
+        if cut and year and view.says("vehicle", "fleet", "bus", "transport", "car", "truck"):
+            facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": cut.group("what"),
+                                      "metric": "co2_reduction", "target_value": getattr(m.value, "amount", None),
+                                      "kind": "co2_reduction"}))
+            continue
         found = _segments(view, m, segments)
         segments += found
         for segment in found if year else []:

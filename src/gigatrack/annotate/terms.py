@@ -40,7 +40,7 @@ _PRODUCTS: tuple[tuple[str, str], ...] = (
     ("cathode", r"cathode(?:\s+active)?(?:\s+materials?)?|cathodes|(?-i:CAM)"),
     ("anode", r"anode(?:\s+active)?(?:\s+materials?)?|anodes"),
     ("graphite", rf"(?:spherical|natural|synthetic|artificial|flake){_H}graphite|graphite"),
-    ("copper_foil", rf"(?:electrolytic\s+)?copper{_H}foils?"),
+    ("copper_foil", rf"(?:electrolytic\s+)?copper{_H}foils?|elec-?foils?"),
     ("separator", r"separators?(?:\s+films?)?"),
     ("electrolyte", r"electrolytes?(?!\s+(?:imbalance|drink))"),
     ("lithium", rf"lithium{_H}(?:hydroxide|carbonate|salts?|concentrate)|battery{_H}grade\s+lithium|spodumene"
@@ -72,7 +72,7 @@ _TERM = re.compile(
 _OPENING_WORDS = (
     "ncm nmc nca nickel lmfp lithium lifepo4 manganese high ternary lfp iron lmr sodium na all semi solid "
     "lco lmo lto cylindrical 46 2170 18650 pouch prismatic blade pcam precursor pre cathode cam anode "
-    "spherical natural synthetic artificial flake graphite electrolytic copper separator electrolyte "
+    "spherical natural synthetic artificial flake graphite electrolytic copper elecfoil elec separator electrolyte "
     "battery batteries spodumene cobalt cell module pack"
 ).split()
 

@@ -127,10 +127,6 @@ def money_of(view: SentenceView, cue: re.Pattern[str] | None = None) -> list[Mon
     ]
 
 
-def quantity_of(views: Iterable[SentenceView], kind: str) -> float | None:
-    value = first_value(views, kind)
-    amount = getattr(value, "amount", None)
-    return float(amount) if amount is not None else None
 
 
 def place_after(view: SentenceView, pos: int, within: int = 80) -> Place | None:

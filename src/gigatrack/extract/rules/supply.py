@@ -29,7 +29,6 @@ from gigatrack.extract.rules.slots import (
     nearest_before,
     place_after,
     product_of,
-    quantity_of,
     years_between,
 )
 from gigatrack.model import Fact
@@ -283,12 +282,12 @@ def _application(views: list[SentenceView]) -> str | None:
     return None
 
 
-def _supply_volume(views: list[SentenceView]) -> float | None:
-    """A GWh figure of the deal, not a plant's output ("will produce 28 GWh")."""
+def _supply_volume(views: list[SentenceView], kind: str = "energy") -> float | None:
+    """A GWh (or tonnes) figure of the deal, not a plant's output ("will produce 28 GWh")."""
     for view in views:
         if _PLANT_TALK.search(view.text) and not _SUPPLY_VERB.search(view.text):
             continue
-        for m in view.of("energy"):
+        for m in view.of(kind):
             before = view.text[max(0, view.local(m.start) - 40) : view.local(m.start)]
             if not _PRODUCTION.search(before):
                 return float(getattr(m.value, "amount", 0.0)) or None
@@ -305,7 +304,7 @@ def _fill(frame: Frame, views: list[SentenceView], triggers: list[SentenceView],
     frame.fill("form_factor", form)
     frame.fill("form_factor_size", size)
     frame.fill("volume_gwh", _supply_volume(ordered))
-    frame.fill("volume_tonnes", quantity_of(ordered, "mass"))
+    frame.fill("volume_tonnes", _supply_volume(ordered, "mass"))
     for view in ordered:
         start, end = dates_of(view)
         frame.fill("start", start)

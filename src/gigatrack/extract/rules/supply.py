@@ -206,13 +206,23 @@ def _pairs_from_deal_noun(view: SentenceView) -> list[tuple[Entity, Entity | Non
     if not _SUPPLY_WORD.search(view.text) and (not view.of("product") or _DEVELOP.search(view.text)):
         return []
     named = [e for e in view.entities() if not any(e.org_id and e.org_id in o.lineage for o in view.entities())]
-    if len(named) != 2:
-        return []
     deal = _DEAL_NOUN.search(view.text)
-    first = next(r for r in view.orgs if r.entity is named[0])
-    if deal is None or view.local(first.start) > deal.start():
-        return []  # "the offtake agreement with A ... agreement with B": A and B are both buyers
-    oriented = _oriented(named[0], named[1])
+    if deal is None:
+        return []
+    if len(named) == 2:
+        first = next(r for r in view.orgs if r.entity is named[0])
+        if view.local(first.start) > deal.start():
+            return []  # "the offtake agreement with A ... agreement with B": A and B are both buyers
+        oriented = _oriented(named[0], named[1])
+        return [oriented] if oriented else []
+    # more parties named: "A, which has a supply agreement with B, said ...": the one holding the deal
+    # and the one right after its "with"
+    holder = agent_before(view, view.start + deal.start())
+    partner = re.match(r"\s+with\s+", view.text[deal.end() :])
+    other = first_after(view, view.start + deal.end() + partner.end(), within=30) if partner else None
+    if holder is None or other is None or holder.entity is other.entity:
+        return []
+    oriented = _oriented(holder.entity, other.entity)
     return [oriented] if oriented else []
 
 

@@ -71,6 +71,7 @@ _STARTED_BUILDING = re.compile(
 _BUILDING = re.compile(r"\b(?:construction|build\w*|ground|work)\b", re.I)
 _BATTERY_PLANT = re.compile(r"\b(?:battery|cell|pack)\s+\w*\s*(?:assembly\s+)?(?:plant|factory|facility)", re.I)
 _PLANT_CUES = ("plant", "factor", "facilit", "site", "complex", "campus", "project", "production", "manufacturing")
+_MATERIALS = frozenset({"materials", "mining", "recycler"})
 _PUBLIC = frozenset({"government", "agency"})
 _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
 _VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})
@@ -327,7 +328,7 @@ def _production_start(view: SentenceView) -> str | None:
     return None
 
 
-def _fill(frame: Frame, views: list[SentenceView]) -> None:
+def _fill(frame: Frame, views: list[SentenceView], operator: Entity) -> None:
     for view in views:
         if _CAPACITY.search(view.text) or view is views[0]:
             energy = view.first("energy")
@@ -339,7 +340,9 @@ def _fill(frame: Frame, views: list[SentenceView]) -> None:
         frame.fill("start", _production_start(view))
         frame.add_money(money_of(view, INVEST_CUE))
     said_battery = any(view.says("batter", "gigafactor") for view in views)
-    frame.fill("product", product_of(views[:1]) or product_of(views, default="batteries" if said_battery else None))
+    materials = bool(_MATERIALS & set(operator.roles)) and "cell_maker" not in operator.roles
+    default = "batteries" if said_battery else None
+    frame.fill("product", product_of(views[:1], materials=materials) or product_of(views, default, materials))
     frame.fill("chemistry", chemistry_of(views))
     everything = " ".join(v.text for v in views)
     for later_state in ("terminated", "operating", "under_construction"):  # the latest state wins
@@ -426,6 +429,6 @@ def extract_facilities(ctx: Context) -> list[Fact]:
         frame.fill("location", plant.place.to_json())
         for view in plant.views:
             frame.cite(view)
-        _fill(frame, plant.views)
+        _fill(frame, plant.views, plant.operator)
         facts.append(frame.to_fact(money_slot="investment"))
     return facts

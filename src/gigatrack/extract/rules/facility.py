@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.rules.frame import Frame, status_in
+from gigatrack.extract.rules.plant_places import places_in, plant_places, refines, same_place
 from gigatrack.extract.rules.slots import (
     INVEST_CUE,
     agent_before,
@@ -25,7 +26,7 @@ from gigatrack.extract.rules.slots import (
     product_of,
     subject_ref,
 )
-from gigatrack.model import Fact, Mention, Place
+from gigatrack.model import Fact, Place
 
 _PLANT = re.compile(
     r"\b(?:giga[- ]?factor(?:y|ies)|factor(?:y|ies)|plants?|facilit(?:y|ies)|production\s+project|"
@@ -77,94 +78,7 @@ _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
 _VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})
 _STATUSES = ("terminated", "under_construction", "operating", "planned", "announced")
 _LINK_WINDOW = 6
-_NEAR = 120
-
-
-def _combine(a: Place, b: Place) -> Place | None:
-    if a.country and b.country and a.country != b.country:
-        return None
-    return Place(city=a.city or b.city, region=a.region or b.region, country=a.country or b.country)
-
-
-_PLACE_JOIN = re.compile(r",\s*|['’]s\s+|\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?(?:(?:state|province|region)\s+of\s+)?|\s+")
-_AND = re.compile(r"\s*,?\s+and\s+")
 _BUILT_BY = re.compile(r"\b(?:developed|built|operated|run|constructed|owned|managed)\s+by\s+(?:[\w-]+\s+){0,4}?$")
-
-
-def _joined(view: SentenceView, mention: Mention) -> tuple[Place | None, Mention]:
-    """The place at ``mention`` with the places joined to it, and the last mention it took in."""
-    place = mention.value
-    if not isinstance(place, Place):
-        return None, mention
-    places = view.of("place")
-    last = mention
-    for nxt in places[places.index(mention) + 1 :]:
-        gap = view.text[view.local(last.end) : view.local(nxt.start)]
-        if not isinstance(nxt.value, Place) or not _PLACE_JOIN.fullmatch(gap):
-            break
-        combined = _combine(place, nxt.value)
-        if combined is None:
-            break
-        place, last = combined, nxt
-    return place, last
-
-
-def merged_place(view: SentenceView, mention: Mention) -> Place | None:
-    """A place with the places joined to it: "Glendale, Kentucky", "Germany’s Saarland", "Pohang in Korea"."""
-    return _joined(view, mention)[0]
-
-
-def _listed_places(view: SentenceView, mention: Mention) -> list[Place]:
-    """"in Tennessee, USA and Sunderland, UK": every place of the list that starts at ``mention``."""
-    found: list[Place] = []
-    place, last = _joined(view, mention)
-    places = view.of("place")
-    while place is not None:
-        found.append(place)
-        following = places[places.index(last) + 1 :]
-        if not following or not _AND.fullmatch(view.text[view.local(last.end) : view.local(following[0].start)]):
-            break
-        place, last = _joined(view, following[0])
-    return found
-
-
-_IN = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
-_AFTER_PLANT = re.compile(
-    r"\s+(?:(?:being\s+|to\s+be\s+)?(?:located|built|set\s+up|constructed|based)\s+)?(?:in|at|near|of)\s+"
-    r"(?:[\w’'-]+\s+){0,4}"
-)
-
-
-def _place_before(view: SentenceView, places: list[Mention], start: int) -> Place | None:
-    """"its Michigan facility", "the Thuringia plant": a place right before the plant noun."""
-    for m in reversed(places):
-        gap = view.text[view.local(m.end) : view.local(start)]
-        if m.end <= start and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}", gap):
-            return merged_place(view, m)
-    return None
-
-
-def _plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
-    """Where the plants are: "plant in X", "plants in X and Y", "its X facility", or the one place
-    the sentence names near the plant."""
-    start, end = view.start + noun.start(), view.start + noun.end()
-    places = [m for m in view.of("place") if not _dateline(m, view) and not _affiliation(view, m)]
-    for m in places:
-        gap = view.text[view.local(end) : view.local(m.start)]
-        if m.start >= end and _AFTER_PLANT.fullmatch(gap):
-            found = _listed_places(view, m)
-            named_before = _place_before(view, places, start)
-            if len(found) == 1 and named_before is not None and _refines(found[0], named_before):
-                return [named_before]
-            return found
-    named_before = _place_before(view, places, start)
-    if named_before is not None:
-        return [named_before]
-    located = [m for m in places if abs(m.start - start) <= _NEAR and _IN.search(view.text[: view.local(m.start)])]
-    merged = [p for m in located if (p := merged_place(view, m)) is not None]
-    if merged and all(_same_place(merged[0], p) or _refines(p, merged[0]) for p in merged):
-        return merged[:1]
-    return []
 
 
 _BUILDS = re.compile(
@@ -215,28 +129,6 @@ def _qualifies(view: SentenceView, noun: re.Match[str], operator: Entity) -> boo
     return bool(_BATTERY_WORDS.search(window))
 
 
-def _same_place(a: Place, b: Place) -> bool:
-    """The same place at the same precision (a city is not the same place as its region)."""
-    if a.country and b.country and a.country != b.country:
-        return False
-    if a.city or b.city:
-        return bool(a.city and b.city) and str(a.city).lower() == str(b.city).lower()
-    if a.region or b.region:
-        return bool(a.region and b.region) and str(a.region).lower() == str(b.region).lower()
-    return True
-
-
-def _refines(general: Place, specific: Place) -> bool:
-    """``specific`` is the same place as ``general`` or a more precise one in the same country."""
-    if general.country != specific.country and general.country and specific.country:
-        return False
-    if general.city is None and general.region is None:
-        return bool(specific.city or specific.region)
-    if general.city is None and specific.region and general.region:
-        return general.region.lower() == specific.region.lower()
-    return False
-
-
 @dataclass(slots=True)
 class _Plant:
     operator: Entity | None
@@ -244,49 +136,12 @@ class _Plant:
     views: list[SentenceView]
 
 
-def _places(view: SentenceView) -> list[Place]:
-    return [
-        merged for m in view.of("place") if not _dateline(m, view) and (merged := merged_place(view, m)) is not None
-    ]
-
-
-_BASED_MAKER = re.compile(
-    r"-based\s+(?:[\w-]+\s+){0,3}?(?:company|firm|maker|manufacturer|producer|start-?up|group|supplier|developer|"
-    r"miner|conglomerate|[A-Z])",
-)
-_EVENT = re.compile(
-    r"\b(?:conference|event|ceremony|forum|briefing|summit|exhibition|fair|show|trading|rose|fell|gained|dropped|"
-    r"said|told|spoke|speaking|headquartered|headquarters)\b[^.;]*$",
-    re.I,
-)
-_CREDIT = re.compile(r"\((?:[^)]*?\b)?(?:Reporting|Editing|Writing|reporting)\s+by\b[^)]*$")
-
-
-def _affiliation(view: SentenceView, mention: Mention) -> bool:
-    """"Grenoble-based Verkor", "Korea's LG", "a press conference in Seoul", "shares rose in Seoul":
-    where a company is from or spoke or trades, not where its plant is."""
-    tail = view.text[view.local(mention.end) :]
-    lead = view.text[max(0, view.local(mention.start) - 35) : view.local(mention.start)]
-    if _BASED_MAKER.match(tail) or _EVENT.search(lead):
-        return True
-    owner = re.match(r"['’]s\s+", tail)
-    return owner is not None and not any(m.start == mention.end + owner.end() for m in view.of("place"))
-
-
-def _dateline(mention: Mention, view: SentenceView) -> bool:
-    """"BEIJING (Reuters) -", "(Reporting by Beijing newsroom)": where a story was filed from, not
-    where a plant is."""
-    if mention.text.isupper() and len(mention.text) > 3:
-        return True
-    return bool(_CREDIT.search(view.text[max(0, view.local(mention.start) - 60) : view.local(mention.start)]))
-
-
 def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
     """Does this later sentence speak of the plant? Then it may refine its place. The sentence
     right after the plant's own may speak of it without naming anyone ("The initial capacity is
     ..."), and one that names the operator's plant without a place does ("Svolt's first cell
     factory will have ...")."""
-    places = _places(view)
+    places = places_in(view)
     anaphor = _PLANT_ANAPHOR.search(view.text)
     if anaphor and _builder(view) is not None:
         return True
@@ -296,8 +151,8 @@ def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
         r.entity for r in view.orgs
         if not r.anaphor and r.entity is not plant.operator and len(view.text[: view.local(r.start)].split()) <= 4
     }
-    same = any(_same_place(plant.place, p) for p in places)
-    finer = [p for p in places if _refines(plant.place, p)]
+    same = any(same_place(plant.place, p) for p in places)
+    finer = [p for p in places if refines(plant.place, p)]
     if finer and not others and (anaphor or same):
         plant.place = finer[0]
         return True
@@ -364,7 +219,7 @@ def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place]]:
         ref = _operator(view, noun)
         if ref is not None and _PUBLIC & set(ref.entity.roles):
             ref = None
-        for place in _plant_places(view, noun):
+        for place in plant_places(view, noun):
             if ref is None:
                 if _BATTERY_WORDS.search(view.text):
                     found.append((_previous_subject(ctx, index), place))
@@ -395,10 +250,10 @@ def _partners(ctx: Context, a: Entity | None, b: Entity | None) -> bool:
 
 def _same_plant(ctx: Context, plant: _Plant, operator: Entity | None, place: Place) -> bool:
     if plant.operator is operator and (
-        _same_place(plant.place, place) or _refines(plant.place, place) or _refines(place, plant.place)
+        same_place(plant.place, place) or refines(plant.place, place) or refines(place, plant.place)
     ):
         return True
-    specific = bool(place.city or place.region) and _same_place(plant.place, place)
+    specific = bool(place.city or place.region) and same_place(plant.place, place)
     return specific and (bool(place.city) or _partners(ctx, plant.operator, operator))
 
 
@@ -409,7 +264,7 @@ def extract_facilities(ctx: Context) -> list[Fact]:
             same = next((p for p in plants if _same_plant(ctx, p, operator, place)), None)
             if same is not None:
                 same.operator = same.operator or operator
-                if _refines(same.place, place):
+                if refines(same.place, place):
                     same.place = place
                 if view not in same.views:
                     same.views.append(view)

@@ -83,13 +83,14 @@ def _recent(ctx: Context, index: int, before: int, prior: Counter[Entity]) -> li
     return sorted(order, key=lambda e: -salience[e])
 
 
-def _previous_subject(ctx: Context, index: int) -> Entity | None:
-    """The organisation that the sentence before begins with (within its first few words)."""
+def previous_subject(ctx: Context, index: int, lead_words: int = 3) -> Entity | None:
+    """The organisation that the sentence before begins with (within its first ``lead_words`` words)."""
     if index == 0:
         return None
     view = ctx.sentences[index - 1]
-    if view.orgs and len(view.text[: view.local(view.orgs[0].start)].split()) <= 3:
-        return view.orgs[0].entity
+    named = [r for r in view.orgs if not r.anaphor]
+    if named and len(view.text[: view.local(named[0].start)].split()) <= lead_words:
+        return named[0].entity
     return None
 
 
@@ -141,7 +142,7 @@ def resolve_anaphora(ctx: Context) -> None:
                 found.append(OrgRef(entity, start, end, match.group(0), anaphor=True))
         it = _IT_SUBJECT.match(view.text)
         if it and not any(r.start == base for r in found):
-            subject = _previous_subject(ctx, index)
+            subject = previous_subject(ctx, index)
             if subject is None and it.group(0) == "Its":
                 subject = next(iter(_recent(ctx, index, base, prior)), None)
             if subject is not None:

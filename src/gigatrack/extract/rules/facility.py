@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
+from gigatrack.extract.coref import previous_subject
 from gigatrack.extract.rules.frame import Frame, status_in
 from gigatrack.extract.rules.plant_places import places_in, plant_places, refines, same_place
 from gigatrack.extract.rules.slots import (
@@ -222,18 +223,12 @@ def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place]]:
         for place in plant_places(view, noun):
             if ref is None:
                 if _BATTERY_WORDS.search(view.text):
-                    found.append((_previous_subject(ctx, index), place))
+                    found.append((previous_subject(ctx, index, lead_words=7), place))
             elif _qualifies(view, noun, ref.entity):
                 found.append((ref.entity, place))
     return found
 
 
-def _previous_subject(ctx: Context, index: int) -> Entity | None:
-    if index == 0:
-        return None
-    before = ctx.sentences[index - 1]
-    named = [r for r in before.orgs if not r.anaphor]
-    return named[0].entity if named and before.text.find(named[0].text) < 40 else None
 
 
 def _builder(view: SentenceView) -> Entity | None:

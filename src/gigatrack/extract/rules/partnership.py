@@ -36,9 +36,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _STATUSES = ("terminated", "rumored", "signed", "announced")
 _PURPOSE = re.compile(
-    r"^[^.;]{0,60}?\bto\s+(?:jointly\s+)?(?P<purpose>(?:develop|produce|build|establish|manufacture|make|"
+    r"^[^.;]{0,60}?\b(?:to\s+(?:jointly\s+)?(?P<purpose>(?:develop|produce|build|establish|manufacture|make|"
     r"supply|create|set up|introduce|expand|explore|work on|cooperate on|collaborate on|research|construct|"
-    r"operate|promote|accelerate|pursue|recycle|commercialise|commercialize|mass[- ]produce)\b[^,.;“”()]{4,90})"
+    r"operate|promote|accelerate|pursue|recycle|commercialise|commercialize|mass[- ]produce)\b[^,.;“”()]{4,90})|"
+    r"(?:for|on)\s+(?:the\s+|a\s+|an\s+)?(?P<object>(?:[\w-]+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|"
+    r"production|base|business|batter(?:y|ies)|cells?|materials?|technolog(?:y|ies)|recycling)\b[^,.;“”()]{0,40}))"
 )
 _CUES = ("venture", "jv", "licen", "mou", "memorandum", "letter of intent", "partner", "collaborat", "cooperat",
          "co-operat", "alliance", "team", "hands", "jointly", "working with", "agreement", "joint")
@@ -111,7 +113,7 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
 def _purpose(view: SentenceView, end: int) -> str | None:
     """What the partnership is for: the "to ..." / "for ..." / "on ..." phrase after its words."""
     match = _PURPOSE.search(view.text[view.local(end) :])
-    return match.group("purpose").strip() if match else None
+    return (match.group("purpose") or match.group("object")).strip() if match else None
 
 
 def _supply_pairs(ctx: Context) -> set[frozenset[str]]:

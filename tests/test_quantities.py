@@ -95,3 +95,9 @@ def test_hyphenated_charging_points_are_counted() -> None:
 def test_a_misspelt_gigawatt_hour_is_still_energy() -> None:
     [energy] = find_quantities("an initial goal of 9 gigwatt-hours per year")
     assert (energy.kind, energy.value.amount, energy.value.per) == ("energy", 9.0, "year")
+
+
+def test_a_yearly_gigawatt_output_is_energy_but_a_power_rating_is_not() -> None:
+    [energy] = find_quantities("a base with a total production capacity of 23GW per year for LFP batteries")
+    assert (energy.kind, energy.value.amount, energy.value.per) == ("energy", 23.0, "year")
+    assert find_quantities("a 230kW electric motor and a 2 GW solar farm") == []

@@ -1,6 +1,7 @@
 """Quantity mentions: energy (GWh), mass (tonnes), counts of vehicles and units, percentages.
 
-Each mention's value is a ``Quantity`` in a normal unit: energy in GWh ("500 MWh" -> 0.5),
+Each mention's value is a ``Quantity`` in a normal unit: energy in GWh ("500 MWh" -> 0.5; a plant's
+"23GW per year" is its yearly output in GWh),
 mass in metric tonnes ("30kt" -> 30000), counts in units with the counted noun phrase
 ("1,000 electric buses" -> item "electric buses"), percentages in %. A range ("10-15 GWh")
 is valued at its first figure; ``per`` says "year" (or "month") when the text states a rate.
@@ -43,7 +44,9 @@ _START = r"(?<![\w.,$€£¥₹₩/-])"
 
 _ENERGY = re.compile(
     rf"{_START}{_NUM}{_RANGE}[\s-]?"
-    r"(?:(?P<prefix>[kmgt])wh\b|(?P<word>kilo|mega|giga?|tera)[\s-]?watt[\s-]?hours?\b)(?:\s*\([kmgt]wh\))?",
+    r"(?:(?P<prefix>[kmgt])wh\b|(?P<word>kilo|mega|giga?|tera)[\s-]?watt[\s-]?hours?\b|"
+    r"(?P<rated>[mgt])w\b(?=\s*(?:per\s+(?:year|annum)|a\s+year|/\s*(?:year|yr|y)\b|annually)))"
+    r"(?:\s*\([kmgt]wh\))?",
     re.I,
 )
 _MASS = re.compile(
@@ -108,7 +111,7 @@ def _rate(text: str, start: int, end: int, before: bool = True) -> str | None:
 
 
 def _energy(text: str, m: re.Match[str]) -> Mention:
-    letter = (m.group("prefix") or m.group("word")[0]).lower()
+    letter = (m.group("prefix") or m.group("rated") or m.group("word")[0]).lower()
     value = Quantity(round(_figure(m) * _ENERGY_UNITS[letter], 9), "GWh", _rate(text, m.start(), m.end()))
     return Mention("energy", m.start(), m.end(), m.group(), value)
 

@@ -48,6 +48,13 @@ def test_delivery_to_a_city_with_a_start_date() -> None:
     assert order["start"] == "2025-03"
 
 
+def test_delivery_of_at_least_n_items_with_an_option_clause_before_the_buyer() -> None:
+    [order] = orders("Volvo Trucks will supply at least 40 FH Electric trucks, with an additional 10 trucks as "
+                     "an option, to DHL Supply Chain for its Nordic network.")
+    assert (order["seller"], order["buyer"]) == ("Volvo Trucks", "DHL")
+    assert (order["item"], order["quantity"]) == ("FH Electric trucks", 40.0)
+
+
 def test_an_order_from_a_customer_makes_the_customer_the_buyer() -> None:
     [order] = orders("Volvo Trucks says an order for 100 electric trucks - from shipping firm DFDS - is its "
                      "largest yet.")

@@ -58,10 +58,10 @@ _PASSIVE_BUY = re.compile(r"^\s*(?:were\s+|was\s+|being\s+|have\s+been\s+)?(?:pu
                           r"reserved)\s+by\s+", re.I)
 _DELIVER = re.compile(
     r"\b(?:deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|deliver(?:y|ies)\s+of|supply\s+of)\s+"
-    r"(?:(?:a\s+total\s+of|more\s+than|over|another|an?\s+additional|up\s+to)\s+)?(?=\d)",
+    r"(?:(?:a\s+total\s+of|more\s+than|at\s+least|over|another|an?\s+additional|up\s+to)\s+)?(?=\d)",
     re.I,
 )
-_TO_BUYER = re.compile(r"^\s*(?:,\s*)?to\s+", re.I)
+_TO_BUYER = re.compile(r"^\s*(?:,\s*(?:with|plus|including)\b[^,;.]{1,60},\s*|,\s*)?to\s+", re.I)
 _TENDER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:tender|procurement|bid)\s+(?:for|of)\s+(?=\d)", re.I)
 _BY_BUYER = re.compile(
     r"\b(?:tender|order|contract|deal|LoA|letter of award)\b[^.;]{0,30}?\b(?:was|were|has been|had been)\s+"

@@ -92,3 +92,10 @@ def test_where_the_company_spoke_is_not_where_its_plant_is() -> None:
     found = facilities("SK On said at a press conference in Seoul that its new battery plant would start "
                        "production in 2026.")
     assert [p["location"] for p in found if p["location"]["city"] == "Seoul"] == []
+
+
+def test_a_town_named_with_its_state_before_the_plant_noun_keeps_the_town() -> None:
+    [plant] = facilities("Tata Chemicals is zeroing in on Dholera in Gujarat to set up a lithium-ion cell plant "
+                         "with a capacity of 10 GWh a year.")
+    assert plant["location"] == {"city": "Dholera", "region": "Gujarat", "country": "IN"}
+    assert plant["capacity_gwh_per_year"] == 10

@@ -79,6 +79,19 @@ def place_before(view: SentenceView, places: list[Mention], start: int) -> Place
     return None
 
 
+def _head_of(view: SentenceView, places: list[Mention], mention: Mention) -> Mention:
+    """The first place of the name ``mention`` ends: "Sanand" for the "Gujarat" of "on Sanand in Gujarat"."""
+    head = mention
+    for before in reversed(places[: places.index(mention)]):
+        gap = view.text[view.local(before.end) : view.local(head.start)]
+        if not _PLACE_JOIN.fullmatch(gap) or not isinstance(before.value, Place) or not isinstance(head.value, Place):
+            break
+        if combine_places(before.value, head.value) is None:
+            break
+        head = before
+    return head
+
+
 def plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
     """Where the plants are: "plant in X", "plants in X and Y", "its X facility", or the one place
     the sentence names near the plant."""
@@ -96,7 +109,7 @@ def plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
     if named_before is not None:
         return [named_before]
     located = [m for m in places if abs(m.start - start) <= _NEAR and _IN.search(view.text[: view.local(m.start)])]
-    merged = [p for m in located if (p := merged_place(view, m)) is not None]
+    merged = [p for m in located if (p := merged_place(view, _head_of(view, places, m))) is not None]
     if merged and all(same_place(merged[0], p) or refines(p, merged[0]) for p in merged):
         return merged[:1]
     return []

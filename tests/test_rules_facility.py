@@ -99,3 +99,12 @@ def test_a_town_named_with_its_state_before_the_plant_noun_keeps_the_town() -> N
                          "with a capacity of 10 GWh a year.")
     assert plant["location"] == {"city": "Dholera", "region": "Gujarat", "country": "IN"}
     assert plant["capacity_gwh_per_year"] == 10
+
+
+def test_a_completed_plant_is_operating_but_a_completed_land_purchase_is_not() -> None:
+    [done] = facilities("EcoPro BM has completed its cathode plant in Debrecen, Hungary, and begun commercial "
+                        "production.")
+    assert done["status"] == "operating"
+    [bought] = facilities("EcoPro BM has completed the land purchase for a cathode plant in Debrecen, Hungary, "
+                          "which it plans to build next year.")
+    assert bought["status"] == "planned"

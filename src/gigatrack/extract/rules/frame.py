@@ -31,7 +31,10 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"is\s+underway|work)|(?:started|began|begun|starts|start)\s+(?:the\s+)?(?:construction|building)|"
         r"nearing completion|laid the (?:first|foundation) stone)\b", re.I)),
     ("operating", re.compile(
-        r"\b(?:operates|operating|opened|inaugurat\w+|began (?:mass |commercial )?production|"
+        r"\b(?:operates|operating|opened|inaugurat\w+|beg[au]n (?:mass |commercial )?production|"
+        r"(?:has|have|had|was|were|been)\s+completed(?!\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:acquisition|purchase|feasibility|study|financing|funding|deal|sale|takeover|merger|transaction|round|"
+        r"design|permitting|survey|assessment))|completion ceremony|"
         r"started (?:mass |commercial )?production|launched (?:mass |commercial )?production|"
         r"in operation|commercial operations|c(?:o|a)m(?:e|ing) online|went online|goes online)\b", re.I)),
     ("planned", re.compile(

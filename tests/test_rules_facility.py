@@ -108,3 +108,10 @@ def test_a_completed_plant_is_operating_but_a_completed_land_purchase_is_not() -
     [bought] = facilities("EcoPro BM has completed the land purchase for a cathode plant in Debrecen, Hungary, "
                           "which it plans to build next year.")
     assert bought["status"] == "planned"
+
+
+def test_the_plant_named_by_what_it_makes_sentences_later_adds_its_capacity() -> None:
+    [plant] = facilities("EcoPro BM has completed its cathode plant in Debrecen, Hungary. The company held a "
+                         "ceremony on Friday. Executives from client companies attended. The cathode plant has "
+                         "an annual capacity of 54,000 tons.")
+    assert plant["capacity_tonnes_per_year"] == 54_000

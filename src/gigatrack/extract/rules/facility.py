@@ -46,7 +46,8 @@ _VEHICLE_PLANT = re.compile(
     re.I,
 )
 _PLANT_ANAPHOR = re.compile(
-    r"\b(?:the|this|that|its)\s+(?:new\s+|first\s+|second\s+|\d+-\d+\s+)?(?:plant|factory|gigafactory|facility|"
+    r"\b(?:the|this|that|its)\s+(?:new\s+|first\s+|second\s+|\d+-\d+\s+)?"
+    r"(?:(?:battery|cell|cathode|anode|precursor|materials?|recycling|pack)\s+)?(?:plant|factory|gigafactory|facility|"
     r"site|production base|complex|project|joint venture|JV)\b",
     re.I,
 )

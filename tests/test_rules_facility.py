@@ -115,3 +115,14 @@ def test_the_plant_named_by_what_it_makes_sentences_later_adds_its_capacity() ->
                          "ceremony on Friday. Executives from client companies attended. The cathode plant has "
                          "an annual capacity of 54,000 tons.")
     assert plant["capacity_tonnes_per_year"] == 54_000
+
+
+def test_a_later_mention_of_the_plant_brings_in_the_investment_but_not_state_funding() -> None:
+    text = ("Panasonic Energy broke ground on a battery plant in De Soto, Kansas. The site covers 300 acres. "
+            "It will employ 4,000 people. Construction crews arrived in November. Roads were widened. "
+            "Local schools added courses. Suppliers are moving nearby. "
+            "Panasonic Energy’s Kansas plant will make 2170 cells. "
+            "The state is adding $100 million in federal funding for the plant. "
+            "Panasonic is investing $4 billion into the plant.")
+    [plant] = facilities(text)
+    assert plant["investment"] == {"amount": 4_000_000_000, "currency": "USD"}

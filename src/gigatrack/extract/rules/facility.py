@@ -80,6 +80,10 @@ _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
 _VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})
 _STATUSES = ("terminated", "under_construction", "operating", "planned", "announced")
 _LINK_WINDOW = 6
+_PUBLIC_MONEY = re.compile(  # "€250 million in EU funding" is the state's money, not the plant's investment
+    r"^\s*(?:in|of)\s+(?:[A-Z][\w.]*\s+|public\s+|state\s+|government\s+|federal\s+)?"
+    r"(?:funding|subsid\w+|grants?|aid|incentives?)\b"
+)
 _BUILT_BY = re.compile(r"\b(?:developed|built|operated|run|constructed|owned|managed)\s+by\s+(?:[\w-]+\s+){0,4}?$")
 
 
@@ -195,7 +199,7 @@ def _fill(frame: Frame, views: list[SentenceView], operator: Entity) -> None:
             if mass is not None:
                 frame.fill("capacity_tonnes_per_year", getattr(mass.value, "amount", None))
         frame.fill("start", _production_start(view))
-        frame.add_money(money_of(view, INVEST_CUE))
+        frame.add_money(money_of(view, INVEST_CUE, not_followed_by=_PUBLIC_MONEY))
     said_battery = any(view.says("batter", "gigafactor") for view in views)
     materials = bool(_MATERIALS & set(operator.roles)) and "cell_maker" not in operator.roles
     default = "batteries" if said_battery else None
@@ -232,6 +236,12 @@ def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place]]:
 
 
 
+def _link_following(ctx: Context, index: int, plant: _Plant) -> None:
+    """Each sentence that names the plant opens a window of sentences that may speak of it."""
+    later = ctx.window(index, after=_LINK_WINDOW)[1:]
+    plant.views += [v for i, v in enumerate(later) if v not in plant.views and _link(plant, v, follows=i == 0)]
+
+
 def _builder(view: SentenceView) -> Entity | None:
     """The organisation a sentence says builds or runs the plant: "... is being developed by X"."""
     for ref in view.orgs:
@@ -264,10 +274,10 @@ def extract_facilities(ctx: Context) -> list[Fact]:
                     same.place = place
                 if view not in same.views:
                     same.views.append(view)
+                _link_following(ctx, index, same)
                 continue
             plant = _Plant(operator, place, [view])
-            later = ctx.window(index, after=_LINK_WINDOW)[1:]
-            plant.views += [v for i, v in enumerate(later) if _link(plant, v, follows=i == 0)]
+            _link_following(ctx, index, plant)
             builder = next((b for v in plant.views if (b := _builder(v)) is not None), None)
             plant.operator = builder or plant.operator
             plants.append(plant)

@@ -116,14 +116,18 @@ _UNIT_PRICE = re.compile(
 )
 
 
-def money_of(view: SentenceView, cue: re.Pattern[str] | None = None) -> list[Money]:
+def money_of(
+    view: SentenceView, cue: re.Pattern[str] | None = None, not_followed_by: re.Pattern[str] | None = None
+) -> list[Money]:
     """Money stated in the sentence (not prices per ton, share or unit); with a cue, only when the
-    sentence has the cue word."""
+    sentence has the cue word; without the amounts that ``not_followed_by`` describes."""
     if cue is not None and not cue.search(view.text):
         return []
     return [
         m.value for m in view.of("money")
-        if isinstance(m.value, Money) and not _UNIT_PRICE.match(view.text[view.local(m.end) :])
+        if isinstance(m.value, Money)
+        and not _UNIT_PRICE.match(tail := view.text[view.local(m.end) :])
+        and not (not_followed_by and not_followed_by.match(tail))
     ]
 
 

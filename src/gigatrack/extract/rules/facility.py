@@ -234,8 +234,6 @@ def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place]]:
     return found
 
 
-
-
 def _link_following(ctx: Context, index: int, plant: _Plant) -> None:
     """Each sentence that names the plant opens a window of sentences that may speak of it."""
     later = ctx.window(index, after=_LINK_WINDOW)[1:]

@@ -131,8 +131,6 @@ def money_of(
     ]
 
 
-
-
 def place_after(view: SentenceView, pos: int, within: int = 80) -> Place | None:
     """The first place named after document offset ``pos`` (within a few words)."""
     for m in view.of("place"):

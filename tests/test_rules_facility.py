@@ -126,3 +126,12 @@ def test_a_later_mention_of_the_plant_brings_in_the_investment_but_not_state_fun
             "Panasonic is investing $4 billion into the plant.")
     [plant] = facilities(text)
     assert plant["investment"] == {"amount": 4_000_000_000, "currency": "USD"}
+
+
+def test_a_price_written_before_the_plant_is_its_investment_but_a_deal_for_it_is_not() -> None:
+    [plant] = facilities("SK Nexilis will begin operating its 900 billion won copper foil manufacturing facility "
+                         "in Stalowa Wola, Poland, next year.")
+    assert plant["investment"] == {"amount": 900_000_000_000, "currency": "KRW"}
+    [other] = facilities("Hitachi Energy won a $30 million contract covering the plant substation at SK Nexilis’s "
+                         "copper foil facility in Stalowa Wola, Poland.")
+    assert "investment" not in other

@@ -27,7 +27,7 @@ from gigatrack.extract.rules.slots import (
     product_of,
     subject_ref,
 )
-from gigatrack.model import Fact, Place
+from gigatrack.model import Fact, Money, Place
 
 _PLANT = re.compile(
     r"\b(?:giga[- ]?factor(?:y|ies)|factor(?:y|ies)|plants?|facilit(?:y|ies)|production\s+project|"
@@ -83,6 +83,11 @@ _LINK_WINDOW = 6
 _PUBLIC_MONEY = re.compile(  # "€250 million in EU funding" is the state's money, not the plant's investment
     r"^\s*(?:in|of)\s+(?:[A-Z][\w.]*\s+|public\s+|state\s+|government\s+|federal\s+)?"
     r"(?:funding|subsid\w+|grants?|aid|incentives?)\b"
+)
+_BEFORE_PLANT = re.compile(
+    r"^\s+(?:(?!(?:for|to|of|in|at|from|with|by|and|or|on|that|which|is|was|deal|contract|loan|grant|"
+    r"order)\b)[\w-]+\s+){0,5}?(?:giga-?factory|factory|plant|facility|complex|production\s+base)\b",
+    re.I,
 )
 _BUILT_BY = re.compile(r"\b(?:developed|built|operated|run|constructed|owned|managed)\s+by\s+(?:[\w-]+\s+){0,4}?$")
 
@@ -199,7 +204,7 @@ def _fill(frame: Frame, views: list[SentenceView], operator: Entity) -> None:
             if mass is not None:
                 frame.fill("capacity_tonnes_per_year", getattr(mass.value, "amount", None))
         frame.fill("start", _production_start(view))
-        frame.add_money(money_of(view, INVEST_CUE, not_followed_by=_PUBLIC_MONEY))
+        frame.add_money(money_of(view, INVEST_CUE, not_followed_by=_PUBLIC_MONEY) or _price_tag(view))
     said_battery = any(view.says("batter", "gigafactor") for view in views)
     materials = bool(_MATERIALS & set(operator.roles)) and "cell_maker" not in operator.roles
     default = "batteries" if said_battery else None
@@ -232,6 +237,14 @@ def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place]]:
             elif _qualifies(view, noun, ref.entity):
                 found.append((ref.entity, place))
     return found
+
+
+def _price_tag(view: SentenceView) -> list[Money]:
+    """The plant's cost written before it: "its 900 billion won copper foil facility", "a $6.4 billion complex"."""
+    return [
+        m.value for m in view.of("money")
+        if isinstance(m.value, Money) and _BEFORE_PLANT.match(view.text[view.local(m.end) :])
+    ]
 
 
 def _link_following(ctx: Context, index: int, plant: _Plant) -> None:

@@ -97,6 +97,19 @@ def test_production_site_from_its_plant_in() -> None:
     assert deal["production_site"] == {"city": "Göttingen", "region": None, "country": "DE"}
 
 
+def test_production_site_at_another_makers_plant_named_in_a_later_sentence() -> None:
+    [deal] = supplies("Samsung SDI will supply Hyundai Motor with prismatic batteries from 2026 to 2032. "
+                      "Production will take place at Samsung SDI’s battery cell factory in Göd, Hungary, with "
+                      "deliveries to Hyundai Motor’s European plants.")
+    assert deal["production_site"] == {"city": "Göd", "region": "Pest County", "country": "HU"}
+
+
+def test_production_site_at_an_unnamed_plant_of_a_country() -> None:
+    [deal] = supplies("LG Energy Solution will supply Proterra with cylindrical cells produced at an LG Energy "
+                      "Solution battery cell manufacturing plant in the U.S.")
+    assert deal["production_site"] == {"city": None, "region": None, "country": "US"}
+
+
 def test_production_site_where_the_goods_are_produced() -> None:
     [deal] = supplies("LG Energy Solution will supply General Motors with prismatic LFP cells produced at "
                       "its plant in Lansing, Michigan.")

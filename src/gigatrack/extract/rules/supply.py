@@ -71,7 +71,8 @@ _APPLICATION = (
 )
 _PRODUCTION = re.compile(r"\b(?:produc\w*|manufactur\w*|output|plant|factory)\b", re.I)
 _PRODUCED_AT = re.compile(
-    r"\b(?:(?:from|produced\s+at|made\s+at|manufactured\s+at)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:(?:from|(?:produced|made|manufactured|take\s+place|takes\s+place)\s+at)\s+"
+    r"(?:its|their|the|an?|[A-Z][\w\s-]{1,30}?['’]s)\s+(?:[\w-]+\s+){0,6}?"
     r"(?:plant|factory|facility|facilities|site)|(?:produced|made|manufactured)\s+(?:at|in))\s+(?:in\s+|at\s+)?",
     re.I,
 )
@@ -321,7 +322,7 @@ def _fill(frame: Frame, views: list[SentenceView], triggers: list[SentenceView],
         frame.fill("end", end)
         if not INVEST_CUE.search(view.text):
             frame.add_money(money_of(view, VALUE_CUE))
-    for view in triggers:
+    for view in ordered:
         for site in _PRODUCED_AT.finditer(view.text):
             frame.fill("production_site", _place_json(place_after(view, view.start + site.end(), within=12)))
     frame.fill("duration_years", duration_of(triggers))

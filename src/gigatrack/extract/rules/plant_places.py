@@ -84,9 +84,8 @@ def _head_of(view: SentenceView, places: list[Mention], mention: Mention) -> Men
     head = mention
     for before in reversed(places[: places.index(mention)]):
         gap = view.text[view.local(before.end) : view.local(head.start)]
-        if not _PLACE_JOIN.fullmatch(gap) or not isinstance(before.value, Place) or not isinstance(head.value, Place):
-            break
-        if combine_places(before.value, head.value) is None:
+        joined = isinstance(before.value, Place) and isinstance(head.value, Place) and _PLACE_JOIN.fullmatch(gap)
+        if not joined or combine_places(before.value, head.value) is None:
             break
         head = before
     return head

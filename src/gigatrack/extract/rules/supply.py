@@ -72,7 +72,7 @@ _APPLICATION = (
 _PRODUCTION = re.compile(r"\b(?:produc\w*|manufactur\w*|output|plant|factory)\b", re.I)
 _PRODUCED_AT = re.compile(
     r"\b(?:(?:from|(?:produced|made|manufactured|take\s+place|takes\s+place)\s+at)\s+"
-    r"(?:its|their|the|an?|[A-Z][\w\s-]{1,30}?['’]s)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:its|their|the|an?|(?-i:[A-Z])[\w\s-]{1,30}?['’]s)\s+(?:[\w-]+\s+){0,6}?"
     r"(?:plant|factory|facility|facilities|site)|(?:produced|made|manufactured)\s+(?:at|in))\s+(?:in\s+|at\s+)?",
     re.I,
 )

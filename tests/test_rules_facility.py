@@ -135,3 +135,14 @@ def test_a_price_written_before_the_plant_is_its_investment_but_a_deal_for_it_is
     [other] = facilities("Hitachi Energy won a $30 million contract covering the plant substation at SK Nexilis’s "
                          "copper foil facility in Stalowa Wola, Poland.")
     assert "investment" not in other
+
+
+def test_what_the_plant_is_called_decides_its_product_over_materials_named_later() -> None:
+    [plant] = facilities("VKTR is looking for a partner to build a 15 gigawatt-hour battery plant in Indonesia. "
+                         "The country holds the world's largest nickel reserves.")
+    assert plant["product"] == "batteries"
+    [packs] = facilities("Lion Electric will open an automated battery assembly plant in Saint-Jerome, Quebec.")
+    assert packs["product"] == "packs"
+    [made] = facilities("In 2021 VinES started building a factory in Ha Tinh for battery packs. "
+                        "The cells inside them come from China.")
+    assert made["product"] == "packs"

@@ -145,6 +145,44 @@ class _Plant:
     operator: Entity | None
     place: Place
     views: list[SentenceView]
+    named_product: str | None = None
+
+
+_NP_BOUNDARY = frozenset(
+    "a an the its their our his her this that to in of for at on with and or by from as new first second third "
+    "will would is are was were be build building built set establish open".split()
+)
+_BATTERY_PRODUCTS = ("cells", "modules", "packs", "batteries")
+# What follows a plant noun to say what it makes: "a factory in Ha Tinh for battery packs".
+_MADE_THERE = re.compile(
+    r"^(?:\s+(?:in|at|near)\s+[^,;.()]{1,40}?)?\s+(?:for|to\s+(?:make|produce|manufacture)|producing|making|"
+    r"(?:that|which)\s+(?:will\s+)?(?:make|produce|manufacture)s?)\s+(?:(?:the|its|their|lithium-ion|EV|"
+    r"electric\s+vehicle)\s+)*"
+)
+
+
+def _noun_phrase_product(view: SentenceView, noun: re.Match[str]) -> str | None:
+    """What the plant's own name says it makes: "a battery cell plant" (cells), "a battery pack
+    assembly plant" or "an assembly plant" (packs), "a 15 GWh battery plant" (batteries)."""
+    words = view.text[: noun.start()].split()
+    modifiers: list[str] = []
+    for word in reversed(words[-5:]):
+        if word.lower() in _NP_BOUNDARY or word.endswith((",", ";", ":", ".")):
+            break
+        modifiers.append(word)
+    start = noun.start() - len(" ".join(reversed(modifiers))) - 1 if modifiers else noun.start()
+    named = [str(m.value) for m in view.of("product") if view.start + start <= m.start < view.start + noun.end()]
+    purpose = _MADE_THERE.match(view.text[noun.end() :])
+    made = view.start + noun.end() + purpose.end() if purpose else -1
+    named += [str(m.value) for m in view.of("product") if m.start == made]
+    if named:
+        return named[-1] if named[-1] != "batteries" or len(named) == 1 else named[0]
+    lowered = {w.lower() for w in modifiers}
+    if "assembly" in lowered:
+        return "packs"
+    if lowered & {"battery", "batteries"} and not lowered & {"materials", "material", "recycling"}:
+        return "batteries"
+    return None
 
 
 def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
@@ -194,7 +232,21 @@ def _production_start(view: SentenceView) -> str | None:
     return None
 
 
-def _fill(frame: Frame, views: list[SentenceView], operator: Entity) -> None:
+def _product(views: list[SentenceView], operator: Entity, named_product: str | None) -> str | None:
+    """The plant's own name decides ("battery cell plant"); a plain "battery plant" may be made
+    more specific by its sentences (cells, packs) but never turned into a materials plant."""
+    if named_product not in (None, "batteries"):
+        return named_product
+    said_battery = any(view.says("batter", "gigafactor") for view in views)
+    materials = bool(_MATERIALS & set(operator.roles)) and "cell_maker" not in operator.roles
+    default = "batteries" if said_battery else None
+    product = product_of(views[:1], materials=materials) or product_of(views, default, materials)
+    if named_product is not None and product not in _BATTERY_PRODUCTS:
+        return named_product
+    return product
+
+
+def _fill(frame: Frame, views: list[SentenceView], operator: Entity, named_product: str | None) -> None:
     for view in views:
         if _CAPACITY.search(view.text) or view is views[0]:
             energy = view.first("energy")
@@ -205,10 +257,7 @@ def _fill(frame: Frame, views: list[SentenceView], operator: Entity) -> None:
                 frame.fill("capacity_tonnes_per_year", getattr(mass.value, "amount", None))
         frame.fill("start", _production_start(view))
         frame.add_money(money_of(view, INVEST_CUE, not_followed_by=_PUBLIC_MONEY) or _price_tag(view))
-    said_battery = any(view.says("batter", "gigafactor") for view in views)
-    materials = bool(_MATERIALS & set(operator.roles)) and "cell_maker" not in operator.roles
-    default = "batteries" if said_battery else None
-    frame.fill("product", product_of(views[:1], materials=materials) or product_of(views, default, materials))
+    frame.fill("product", _product(views, operator, named_product))
     frame.fill("chemistry", chemistry_of(views))
     everything = " ".join(v.text for v in views)
     for later_state in ("terminated", "operating", "under_construction"):  # the latest state wins
@@ -219,23 +268,24 @@ def _fill(frame: Frame, views: list[SentenceView], operator: Entity) -> None:
     frame.fill("status", status_in(everything, _STATUSES))
 
 
-def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place]]:
+def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place, str | None]]:
     """(operator, place) of each plant the sentence names; a plant named without an owner belongs
     to the organisation the sentence before began with ("... with new plants planned in Hyogo")."""
     view = ctx.sentences[index]
-    found: list[tuple[Entity | None, Place]] = []
+    found: list[tuple[Entity | None, Place, str | None]] = []
     if not view.says(*_PLANT_CUES) or view.text[:1] in "“\"‘":
         return found
     for noun in _PLANT.finditer(view.text):
         ref = _operator(view, noun)
         if ref is not None and _PUBLIC & set(ref.entity.roles):
             ref = None
+        product = _noun_phrase_product(view, noun)
         for place in plant_places(view, noun):
             if ref is None:
                 if _BATTERY_WORDS.search(view.text):
-                    found.append((previous_subject(ctx, index, lead_words=7), place))
+                    found.append((previous_subject(ctx, index, lead_words=7), place, product))
             elif _qualifies(view, noun, ref.entity):
-                found.append((ref.entity, place))
+                found.append((ref.entity, place, product))
     return found
 
 
@@ -277,17 +327,18 @@ def _same_plant(ctx: Context, plant: _Plant, operator: Entity | None, place: Pla
 def extract_facilities(ctx: Context) -> list[Fact]:
     plants: list[_Plant] = []
     for index, view in enumerate(ctx.sentences):
-        for operator, place in _triggers(ctx, index):
+        for operator, place, product in _triggers(ctx, index):
             same = next((p for p in plants if _same_plant(ctx, p, operator, place)), None)
             if same is not None:
                 same.operator = same.operator or operator
+                same.named_product = same.named_product or product
                 if refines(same.place, place):
                     same.place = place
                 if view not in same.views:
                     same.views.append(view)
                 _link_following(ctx, index, same)
                 continue
-            plant = _Plant(operator, place, [view])
+            plant = _Plant(operator, place, [view], product)
             _link_following(ctx, index, plant)
             builder = next((b for v in plant.views if (b := _builder(v)) is not None), None)
             plant.operator = builder or plant.operator
@@ -301,6 +352,6 @@ def extract_facilities(ctx: Context) -> list[Fact]:
         frame.fill("location", plant.place.to_json())
         for view in plant.views:
             frame.cite(view)
-        _fill(frame, plant.views, plant.operator)
+        _fill(frame, plant.views, plant.operator, plant.named_product)
         facts.append(frame.to_fact(money_slot="investment"))
     return facts

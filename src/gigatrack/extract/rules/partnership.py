@@ -25,14 +25,17 @@ from gigatrack.model import Fact, Place
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("joint_venture", re.compile(
-        r"\b(?:joint[- ]venture|JV)s?\b|\bjoint\s+(?:[\w-]+\s+){0,4}?(?:facility|plant|factory|company)\b")),
+        r"\b(?:joint[- ]venture|JV)s?\b|\bjoint\s+(?:[\w-]+\s+){0,5}?(?:facility|plant|factory|company)\b")),
     ("licensing", re.compile(r"\blicen[cs](?:e|es|ing)\b(?=[^.]{0,60}\btechnolog)", re.I)),
     ("mou", re.compile(r"\b(?:MoU|MOU|memorandum of understanding|letter of intent)\b")),
     ("collaboration", re.compile(
-        r"\b(?:partnership|partner(?:ed|s)? with|collaborat\w+|cooperat\w+|co-operat\w+|alliance|"
+        r"\b(?:partnership|partner(?:ed|s|ing)? with|collaborat\w+|cooperat\w+|co-operat\w+|alliance|"
         r"teamed up|team up|join(?:ed|s)? hands|jointly (?:develop|work|produce|build|invest)\w*|"
-        r"(?:is|are|was|were|been)\s+working\s+with|"
-        r"sign(?:ed|s|ing)?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement\s+with)\b", re.I)),
+        r"(?:is|are|was|were|been|be)\s+(?:also\s+|now\s+|already\s+)?working\s+with|"
+        r"(?:agreed|agrees?|plans?|will)\s+to\s+work\s+together|"
+        r"sign(?:ed|s|ing)?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement\s+with|"
+        r"(?:signed|inked|struck)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|pact)\s+(?:focused|on|to\s+(?:jointly|work|cooperate|develop|build)))\b",
+        re.I)),
 )
 _STATUSES = ("terminated", "rumored", "signed", "announced")
 _PURPOSE = re.compile(
@@ -43,7 +46,8 @@ _PURPOSE = re.compile(
     r"production|base|business|batter(?:y|ies)|cells?|materials?|technolog(?:y|ies)|recycling)\b[^,.;“”()]{0,40}))"
 )
 _CUES = ("venture", "jv", "licen", "mou", "memorandum", "letter of intent", "partner", "collaborat", "cooperat",
-         "co-operat", "alliance", "team", "hands", "jointly", "working with", "agreement", "joint")
+         "co-operat", "alliance", "team", "hands", "jointly", "working with", "agreement", "joint", "together", "deal",
+         "pact")
 _PARTNERSHIP_ANAPHOR = re.compile(
     r"^(?:[^.]{0,40}?\b)?(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:new\s+|\d+-\d+\s+)?(?:joint\s+venture|JV|venture|"
     r"partnership|alliance|two\s+(?:companies|partners|firms))\b"
@@ -60,7 +64,7 @@ _SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched|en
 def _listed_after(view: SentenceView, pos: int) -> list[OrgRef]:
     """"between A and B" / "of A, B and C": A, then the organisations joined to it, or else the first
     organisation after the next "and" (so appositives like "A, a unit of X, and B" give A and B)."""
-    first = first_after(view, pos, within=40)
+    first = first_after(view, pos, within=100)
     if first is None:
         return []
     group = coordinated(view, first)

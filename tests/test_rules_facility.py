@@ -146,3 +146,9 @@ def test_what_the_plant_is_called_decides_its_product_over_materials_named_later
     [made] = facilities("In 2021 VinES started building a factory in Ha Tinh for battery packs. "
                         "The cells inside them come from China.")
     assert made["product"] == "packs"
+
+
+def test_a_government_that_signs_for_a_plant_is_not_its_operator() -> None:
+    [plant] = facilities("Canada has signed an agreement with Volkswagen to build a battery cell plant in "
+                         "St. Thomas, Ontario.")
+    assert plant["operator"] == "Volkswagen"

@@ -88,3 +88,36 @@ def test_evidence_quotes_the_cleaned_text_at_its_offsets() -> None:
     [evidence] = fact.evidence
     assert doc.cleaned.text[evidence.start : evidence.end] == evidence.quote
     assert evidence.quote.startswith("Stellantis and Samsung SDI formed a joint venture")
+
+
+def test_everyday_ways_of_saying_two_companies_work_together() -> None:
+    [also] = partnerships("Panasonic is also working with Mazda Motor to develop cylindrical lithium-ion batteries.")
+    assert set(also["parties"]) == {"Panasonic", "Mazda Motor"}
+    assert also["purpose"] == "develop cylindrical lithium-ion batteries"
+    [partnering] = partnerships("Toyota is also partnering with Idemitsu Kosan in solid-state batteries.")
+    assert set(partnering["parties"]) == {"Toyota", "Idemitsu Kosan"}
+    [together] = partnerships("Toyota and Sumitomo Metal Mining have agreed to work together to mass produce "
+                              "cathode materials.")
+    assert set(together["parties"]) == {"Toyota", "Sumitomo Metal Mining"}
+    assert together["purpose"] == "mass produce cathode materials"
+
+
+def test_three_companies_signed_a_deal_on_raw_materials_but_a_deal_to_secure_lithium_is_supply() -> None:
+    [deal] = partnerships("Volkswagen, Huayou Cobalt and Tsingshan Group signed a deal focused on nickel and "
+                          "cobalt raw material production in Indonesia.")
+    assert set(deal["parties"]) == {"Volkswagen", "Huayou Cobalt", "Tsingshan Group"}
+    assert deal["location"] == {"city": None, "region": None, "country": "ID"}
+    assert partnerships("LG Chem signed a deal with Tianqi Lithium to secure lithium hydroxide.") == []
+
+
+def test_joint_venture_between_partners_introduced_at_length() -> None:
+    [jv] = partnerships("TLEA is a joint venture between one of the world's top producers of lithium chemicals "
+                        "for batteries, Tianqi Lithium Corporation (51%), and Australian miner IGO Limited (49%).")
+    assert set(jv["parties"]) == {"Tianqi Lithium", "IGO"}
+
+
+def test_a_country_that_signs_stands_for_its_government() -> None:
+    [mou] = partnerships("Morocco has signed a memorandum of understanding (MoU) with China's Gotion High-Tech "
+                         "for a battery complex.")
+    assert set(mou["parties"]) == {"Morocco", "Gotion High-Tech"}
+    assert partnerships("Morocco exports phosphate to Gotion High-Tech.") == []

@@ -4,7 +4,8 @@ Public bodies sign cooperation agreements, hand out subsidies and place bus orde
 registry can list every provincial government. They are named in a few fixed ways, which this
 module reads: "the Guangdong Provincial Government", "Zhuhai Municipal People's Government",
 "State of Indiana", "Sunderland City Council", "the Tamil Nadu government", "the Japanese
-government", "Ministry of Economy, Trade and Industry".
+government", "Ministry of Economy, Trade and Industry"; and a country that signs something
+("Morocco has signed a memorandum of understanding with ..."), which stands for its government.
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ _PATTERNS = (
     ),
 )
 
+# A country as the subject of a signing verb: "Morocco has signed an MoU with ...".
+_SIGNING_COUNTRY = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:also\s+|now\s+)?(?:signed|signs|inked|inks)\b"
+)
+
 
 def _country(name: str) -> str | None:
     words = name.split()
@@ -50,4 +57,11 @@ def find_public_bodies(text: str) -> list[Mention]:
                 continue
             value = OrgValue(name=name, org_id=None, country=_country(name), roles=("government",), known=False)
             found.append(Mention("org", match.start(), match.end(), name, value))
+    for match in _SIGNING_COUNTRY.finditer(text):
+        name = match.group("name")
+        place = place_of(name)
+        if place is None or place.city or place.region or not place.country:
+            continue
+        value = OrgValue(name=name, org_id=None, country=place.country, roles=("government",), known=False)
+        found.append(Mention("org", match.start("name"), match.end("name"), name, value))
     return sorted(found, key=lambda m: m.start)

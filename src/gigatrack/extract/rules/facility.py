@@ -277,8 +277,9 @@ def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place, str 
         return found
     for noun in _PLANT.finditer(view.text):
         ref = _operator(view, noun)
-        if ref is not None and _PUBLIC & set(ref.entity.roles):
-            ref = None
+        if ref is not None and _PUBLIC & set(ref.entity.roles):  # "Canada signed a deal with X to build a plant"
+            ref = next((r for r in reversed(view.orgs) if ref.end <= r.start and r.end <= view.start + noun.start()
+                        and not _PUBLIC & set(r.entity.roles)), None)
         product = _noun_phrase_product(view, noun)
         for place in plant_places(view, noun):
             if ref is None:

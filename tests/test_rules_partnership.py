@@ -121,3 +121,16 @@ def test_a_country_that_signs_stands_for_its_government() -> None:
                          "for a battery complex.")
     assert set(mou["parties"]) == {"Morocco", "Gotion High-Tech"}
     assert partnerships("Morocco exports phosphate to Gotion High-Tech.") == []
+
+
+def test_two_companies_sign_an_agreement_to_build_a_plant_together() -> None:
+    [deal] = partnerships("Samsung SDI and General Motors signed an agreement to build a battery plant in Indiana.")
+    assert set(deal["parties"]) == {"Samsung SDI", "General Motors"}
+    assert deal["purpose"] == "build a battery plant in Indiana"
+    assert partnerships("Samsung SDI signed an agreement to build a battery plant in Indiana.") == []
+
+
+def test_a_ticker_after_a_name_does_not_break_the_list_of_partners() -> None:
+    [jv] = partnerships("Battery maker Samsung SDI and American automaker General Motors (NYSE:GM) finalize an "
+                        "agreement to build a joint electric vehicle battery manufacturing facility in Indiana.")
+    assert set(jv["parties"]) == {"Samsung SDI", "General Motors"}

@@ -34,6 +34,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:is|are|was|were|been|be)\s+(?:also\s+|now\s+|already\s+)?working\s+with|"
         r"(?:agreed|agrees?|plans?|will)\s+to\s+work\s+together|"
         r"sign(?:ed|s|ing)?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement\s+with|"
+        r"(?:sign|finali[sz]|reach|conclud|ink)\w*\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement(?=\s+to\s+(?:jointly\s+)?"
+        r"(?:build|develop|produce|establish|set up|form|create|cooperate|collaborate|invest)\b)|"
         r"(?:signed|inked|struck)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|pact)\s+(?:focused|on|to\s+(?:jointly|work|cooperate|develop|build)))\b",
         re.I)),
 )

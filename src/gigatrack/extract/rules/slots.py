@@ -154,6 +154,7 @@ _OBLIQUE = re.compile(
 _JOINT = re.compile(r"\b(?:and|with)\s+(?:(?:an?|the|its|their|other)\b|(?-i:[A-Z]))", re.I)
 _APPOSITIVE = re.compile(r"(?<=[\w)]),\s*(?:an?|the)\s[^,]*,[^,]*$")
 _COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
+_RESTATED = re.compile(r"\s*\((?:[A-Z]+:\s*)?")
 _LOOSE_COORDINATION = re.compile(r"\s*(?:,\s*|,?\s*and\s+(?:(?!and\b)[\w’'-]+\s+){0,5}?|&\s*|-|–)")
 
 
@@ -185,6 +186,9 @@ def coordinated_before(view: SentenceView, last: OrgRef, loose: bool = False) ->
     chain = [r for r in view.orgs if r.start == last.start] if loose else [last]
     for ref in reversed([r for r in view.orgs if r.end <= last.start]):
         gap = view.text[view.local(ref.end) : view.local(chain[0].start)]
+        if ref.entity is chain[0].entity and _RESTATED.fullmatch(gap):
+            chain[0] = ref  # "General Motors (NYSE:GM)": one name
+            continue
         if ref.entity is chain[0].entity or not joined.fullmatch(gap):
             break
         chain.insert(0, ref)

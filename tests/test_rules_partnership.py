@@ -134,3 +134,20 @@ def test_a_ticker_after_a_name_does_not_break_the_list_of_partners() -> None:
     [jv] = partnerships("Battery maker Samsung SDI and American automaker General Motors (NYSE:GM) finalize an "
                         "agreement to build a joint electric vehicle battery manufacturing facility in Indiana.")
     assert set(jv["parties"]) == {"Samsung SDI", "General Motors"}
+
+
+def test_a_joint_venture_without_a_stated_purpose_is_for_the_plant_it_builds() -> None:
+    text = ("Samsung SDI and General Motors formed a joint venture last year. The partners will build a "
+            "$3.5 billion, 30 GWh battery cell plant in New Carlisle, Indiana.")
+    [jv] = partnerships(text)
+    assert jv["purpose"] == "battery cell plant in New Carlisle"
+    unrelated = ("Samsung SDI and General Motors formed a joint venture last year. Analysts expect demand to "
+                 "grow. Prices fell. Margins shrank. Hyundai Motor will open a battery plant in Georgia.")
+    [other] = partnerships(unrelated)
+    assert "purpose" not in other
+
+
+def test_a_purpose_keeps_a_short_parenthesis() -> None:
+    [mou] = partnerships("Stellantis signed an MoU with CATL to construct a lithium iron phosphate (LFP) battery "
+                         "plant in Zaragoza.")
+    assert mou["purpose"] == "construct a lithium iron phosphate (LFP) battery plant in Zaragoza"

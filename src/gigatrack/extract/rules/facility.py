@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.coref import previous_subject
 from gigatrack.extract.rules.frame import Frame, status_in
+from gigatrack.extract.rules.plant_names import BATTERY_PRODUCTS, noun_phrase_product, plant_name
 from gigatrack.extract.rules.plant_places import places_in, plant_places, refines, same_place
 from gigatrack.extract.rules.slots import (
     INVEST_CUE,
@@ -140,49 +141,24 @@ def _qualifies(view: SentenceView, noun: re.Match[str], operator: Entity) -> boo
     return bool(_BATTERY_WORDS.search(window))
 
 
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    """A plant named in a sentence: whose, where, what its name says it makes, and its name."""
+
+    operator: Entity | None
+    place: Place
+    product: str | None
+    name: str | None
+
+
 @dataclass(slots=True)
 class _Plant:
     operator: Entity | None
     place: Place
     views: list[SentenceView]
     named_product: str | None = None
-
-
-_NP_BOUNDARY = frozenset(
-    "a an the its their our his her this that to in of for at on with and or by from as new first second third "
-    "will would is are was were be build building built set establish open".split()
-)
-_BATTERY_PRODUCTS = ("cells", "modules", "packs", "batteries")
-# What follows a plant noun to say what it makes: "a factory in Ha Tinh for battery packs".
-_MADE_THERE = re.compile(
-    r"^(?:\s+(?:in|at|near)\s+[^,;.()]{1,40}?)?\s+(?:for|to\s+(?:make|produce|manufacture)|producing|making|"
-    r"(?:that|which)\s+(?:will\s+)?(?:make|produce|manufacture)s?)\s+(?:(?:the|its|their|lithium-ion|EV|"
-    r"electric\s+vehicle)\s+)*"
-)
-
-
-def _noun_phrase_product(view: SentenceView, noun: re.Match[str]) -> str | None:
-    """What the plant's own name says it makes: "a battery cell plant" (cells), "a battery pack
-    assembly plant" or "an assembly plant" (packs), "a 15 GWh battery plant" (batteries)."""
-    words = view.text[: noun.start()].split()
-    modifiers: list[str] = []
-    for word in reversed(words[-5:]):
-        if word.lower() in _NP_BOUNDARY or word.endswith((",", ";", ":", ".")):
-            break
-        modifiers.append(word)
-    start = noun.start() - len(" ".join(reversed(modifiers))) - 1 if modifiers else noun.start()
-    named = [str(m.value) for m in view.of("product") if view.start + start <= m.start < view.start + noun.end()]
-    purpose = _MADE_THERE.match(view.text[noun.end() :])
-    made = view.start + noun.end() + purpose.end() if purpose else -1
-    named += [str(m.value) for m in view.of("product") if m.start == made]
-    if named:
-        return named[-1] if named[-1] != "batteries" or len(named) == 1 else named[0]
-    lowered = {w.lower() for w in modifiers}
-    if "assembly" in lowered:
-        return "packs"
-    if lowered & {"battery", "batteries"} and not lowered & {"materials", "material", "recycling"}:
-        return "batteries"
-    return None
+    name: str | None = None
+    first: int = 0
 
 
 def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
@@ -241,7 +217,7 @@ def _product(views: list[SentenceView], operator: Entity, named_product: str | N
     materials = bool(_MATERIALS & set(operator.roles)) and "cell_maker" not in operator.roles
     default = "batteries" if said_battery else None
     product = product_of(views[:1], materials=materials) or product_of(views, default, materials)
-    if named_product is not None and product not in _BATTERY_PRODUCTS:
+    if named_product is not None and product not in BATTERY_PRODUCTS:
         return named_product
     return product
 
@@ -268,11 +244,11 @@ def _fill(frame: Frame, views: list[SentenceView], operator: Entity, named_produ
     frame.fill("status", status_in(everything, _STATUSES))
 
 
-def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place, str | None]]:
-    """(operator, place) of each plant the sentence names; a plant named without an owner belongs
-    to the organisation the sentence before began with ("... with new plants planned in Hyogo")."""
+def _triggers(ctx: Context, index: int) -> list[_Trigger]:
+    """The plants the sentence names; a plant named without an owner belongs to the organisation
+    the sentence before began with ("... with new plants planned in Hyogo")."""
     view = ctx.sentences[index]
-    found: list[tuple[Entity | None, Place, str | None]] = []
+    found: list[_Trigger] = []
     if not view.says(*_PLANT_CUES) or view.text[:1] in "“\"‘":
         return found
     for noun in _PLANT.finditer(view.text):
@@ -280,13 +256,13 @@ def _triggers(ctx: Context, index: int) -> list[tuple[Entity | None, Place, str 
         if ref is not None and _PUBLIC & set(ref.entity.roles):  # "Canada signed a deal with X to build a plant"
             ref = next((r for r in reversed(view.orgs) if ref.end <= r.start and r.end <= view.start + noun.start()
                         and not _PUBLIC & set(r.entity.roles)), None)
-        product = _noun_phrase_product(view, noun)
+        product, name = noun_phrase_product(view, noun), plant_name(view, noun)
         for place in plant_places(view, noun):
             if ref is None:
                 if _BATTERY_WORDS.search(view.text):
-                    found.append((previous_subject(ctx, index, lead_words=7), place, product))
+                    found.append(_Trigger(previous_subject(ctx, index, lead_words=7), place, product, name))
             elif _qualifies(view, noun, ref.entity):
-                found.append((ref.entity, place, product))
+                found.append(_Trigger(ref.entity, place, product, name))
     return found
 
 
@@ -325,27 +301,38 @@ def _same_plant(ctx: Context, plant: _Plant, operator: Entity | None, place: Pla
     return specific and (bool(place.city) or _partners(ctx, plant.operator, operator))
 
 
-def extract_facilities(ctx: Context) -> list[Fact]:
+def _plants(ctx: Context) -> list[_Plant]:
     plants: list[_Plant] = []
     for index, view in enumerate(ctx.sentences):
-        for operator, place, product in _triggers(ctx, index):
-            same = next((p for p in plants if _same_plant(ctx, p, operator, place)), None)
+        for trigger in _triggers(ctx, index):
+            same = next((p for p in plants if _same_plant(ctx, p, trigger.operator, trigger.place)), None)
             if same is not None:
-                same.operator = same.operator or operator
-                same.named_product = same.named_product or product
-                if refines(same.place, place):
-                    same.place = place
+                same.operator = same.operator or trigger.operator
+                same.named_product = same.named_product or trigger.product
+                same.name = same.name or trigger.name
+                if refines(same.place, trigger.place):
+                    same.place = trigger.place
                 if view not in same.views:
                     same.views.append(view)
                 _link_following(ctx, index, same)
                 continue
-            plant = _Plant(operator, place, [view], product)
+            plant = _Plant(trigger.operator, trigger.place, [view], trigger.product, trigger.name, index)
             _link_following(ctx, index, plant)
             builder = next((b for v in plant.views if (b := _builder(v)) is not None), None)
             plant.operator = builder or plant.operator
             plants.append(plant)
+    return [plant for plant in plants if plant.operator is not None]
+
+
+def named_plants(ctx: Context) -> list[tuple[Entity, str, int]]:
+    """(operator, name, index of the sentence that first names it) of each plant the article names
+    by what it is: "battery cell factory in Ha Tinh"."""
+    return [(p.operator, p.name, p.first) for p in _plants(ctx) if p.operator is not None and p.name]
+
+
+def extract_facilities(ctx: Context) -> list[Fact]:
     facts = []
-    for plant in plants:
+    for plant in _plants(ctx):
         if plant.operator is None:
             continue
         frame = Frame("facility")

@@ -9,8 +9,10 @@ between the same pair is a supply agreement, not a partnership.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
+from gigatrack.extract.rules.facility import named_plants
 from gigatrack.extract.rules.frame import Frame, status_in
 from gigatrack.extract.rules.slots import (
     agent_before,
@@ -43,7 +45,8 @@ _STATUSES = ("terminated", "rumored", "signed", "announced")
 _PURPOSE = re.compile(
     r"^[^.;]{0,60}?\b(?:to\s+(?:jointly\s+)?(?P<purpose>(?:develop|produce|build|establish|manufacture|make|"
     r"supply|create|set up|introduce|expand|explore|work on|cooperate on|collaborate on|research|construct|"
-    r"operate|promote|accelerate|pursue|recycle|commercialise|commercialize|mass[- ]produce)\b[^,.;“”()]{4,90})|"
+    r"operate|promote|accelerate|pursue|recycle|commercialise|commercialize|mass[- ]produce)\b"
+    r"(?:[^,.;“”()]|\([^()]{1,12}\)){4,90})|"
     r"(?:for|on)\s+(?:the\s+|a\s+|an\s+)?(?P<object>(?:[\w-]+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|"
     r"production|base|business|batter(?:y|ies)|cells?|materials?|technolog(?:y|ies)|recycling)\b[^,.;“”()]{0,40}))"
 )
@@ -56,6 +59,7 @@ _PARTNERSHIP_ANAPHOR = re.compile(
 )
 _WORTH = re.compile(r"\b(?:worth|valued|invest\w*)\b", re.I)
 _FOLLOW_UP = 3
+_PLANT_BEFORE = 1
 _MOU = re.compile(r"\b(?:MoU|MOU|memorandum)\b")
 _SUPPLY_TALK = re.compile(r"\bsuppl(?:y|ies|ying)\b", re.I)
 _APPOSITIVE_JV = re.compile(r",\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}")  # "set up X, a joint venture"
@@ -181,6 +185,19 @@ def _fill(frame: Frame, view: SentenceView, kind: str, match: re.Match[str]) -> 
         frame.add_money(money_of(view))
 
 
+def _plant_purposes(ctx: Context, frames: Iterable[tuple[Frame, set[Entity], int]]) -> None:
+    """A partnership with no stated purpose is for the plant one of its partners (or their joint
+    venture) builds, named near it: "a joint venture ... The JV will build a battery cell plant in Ohio"."""
+    plants = named_plants(ctx)
+    for frame, members, first in frames:
+        ids = {m.org_id for m in members if m.org_id}
+        for operator, name, index in plants:
+            near = first - _PLANT_BEFORE <= index <= first + _FOLLOW_UP
+            if near and (operator in members or ids & set(operator.lineage)):
+                frame.fill("purpose", name)
+                break
+
+
 def extract_partnerships(ctx: Context) -> list[Fact]:
     """Partnerships; an MoU that the article says is about supply is a supply deal, not a partnership."""
     frames: dict[frozenset[str], tuple[Frame, set[Entity], int]] = {}
@@ -208,6 +225,8 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
     for frame, members, first in frames.values():
         for later in ctx.window(first, after=_FOLLOW_UP)[1:]:
             _follow_up(frame, members, later)
+    if any("purpose" not in frame.slots for frame, _, _ in frames.values()):
+        _plant_purposes(ctx, frames.values())
     return [
         frame.to_fact(money_slot="value")
         for key, (frame, _, _) in frames.items()

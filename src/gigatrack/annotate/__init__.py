@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 
+from gigatrack.annotate.acronyms import find_acronyms
 from gigatrack.annotate.dates import find_dates, find_durations
 from gigatrack.annotate.money import find_money
 from gigatrack.annotate.orgs import find_orgs
@@ -28,9 +29,10 @@ _PRECEDENCE = ("org", "money", "energy", "mass", "date", "duration", "percent", 
 
 def annotate(text: str, published: dt.date | None = None, registry: Registry | None = None) -> list[Mention]:
     """Every mention in ``text``, non-overlapping, sorted by position."""
+    orgs = [*find_orgs(text, registry or Registry.default()), *find_public_bodies(text)]
     found = [
-        *find_orgs(text, registry or Registry.default()),
-        *find_public_bodies(text),
+        *orgs,
+        *find_acronyms(text, sorted(orgs, key=lambda m: m.start)),
         *find_money(text),
         *find_quantities(text),
         *find_dates(text, published),

@@ -96,3 +96,19 @@ def test_a_transport_co2_cut_and_a_no_longer_phase_out() -> None:
     assert "bus fleet" in cut.get("segment")
     phase_out = targets[("ice_phaseout", 2038)]
     assert "internal combustion engine" in phase_out.get("segment")
+
+
+def test_shares_of_two_and_four_wheelers_in_one_mandate() -> None:
+    text = ("The Delhi government issued a draft policy. Aggregators would have to ensure that 50 percent of all "
+            "new two-wheelers and 25 percent of all new four-wheelers are electric by March 2023.")
+    found = {(t["segment"], t["target_value"], t["year"]) for t in targets(text)}
+    assert found == {("new two-wheelers", 50, 2023), ("new four-wheelers", 25, 2023)}
+
+
+def test_a_binding_share_without_a_deadline_has_no_year() -> None:
+    text = ("The Delhi government released its EV policy. The policy also aims to register a minimum of 50% of "
+            "all new stage carriage buses as e-buses.")
+    [target] = targets(text)
+    assert (target["segment"], target["target_value"], target["year"]) == ("new stage carriage buses", 50, None)
+    assert targets("The Delhi government released its EV policy. About 50% of all new stage carriage buses "
+                   "are old.") == []

@@ -47,7 +47,7 @@ _SEGMENT_AFTER = re.compile(
     r"^\s*(?:(?:electrification|penetration|share|conversion)\s+)?(?:of\s+(?:all\s+|the\s+|their\s+|its\s+)?)?"
     r"(?P<seg>(?:(?:[a-z]+-)?[a-z]+\s+(?:\([A-Z]{2,4}\)\s+)?){0,4}"
     r"(?:cars?|vans?|buses|bus fleet|fleets?|taxis|vehicles?|vehicle (?:sales|registrations|production)|"
-    r"registrations|sales|production|motorcycles|motorbikes|scooters|trucks|two-wheelers|three-wheelers))\b",
+    r"registrations|sales|production|motorcycles|motorbikes|scooters|trucks|(?:two|three|four)-wheelers|e-buses))\b",
     re.I,
 )
 _ALL_ZERO_EMISSION = re.compile(
@@ -65,6 +65,12 @@ _SHARE_OF = re.compile(
     re.I,
 )
 _COORDINATED = re.compile(r"^\s+and\s+(?P<noun>[a-z]+s)\b")
+# A share that binds without a deadline: "would have to ensure that 10 percent of all new two-wheelers ..."
+_OBLIGATION = re.compile(
+    r"\b(?:(?:have|has|had)\s+to\s+ensure|must\s+ensure|(?:are|is)\s+required\s+to|mandat(?:e|es|ed|ory)|"
+    r"aims?\s+to\s+(?:register|ensure|have|convert))\b",
+    re.I,
+)
 _CHARGING = re.compile(r"\bcharging\s+(?:points|stations|piles)\b", re.I)
 
 
@@ -192,7 +198,8 @@ def _targets_in(view: SentenceView, jurisdiction: str) -> list[Fact]:
             continue
         found = _segments(view, m, segments)
         segments += found
-        for segment in found if year else []:
+        undated = year is None and bool(_OBLIGATION.search(view.text)) and not view.of("date")
+        for segment in found if year or undated else []:
             value = getattr(m.value, "amount", None)
             facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": segment,
                                       "metric": "ev_share", "target_value": value, "kind": "ev_share"}))
@@ -221,7 +228,7 @@ def extract_policy_targets(ctx: Context) -> list[Fact]:
     seen: set[tuple[object, ...]] = set()
     for view in ctx.sentences:
         due = any(getattr(d.value, "relation", None) == "by" for d in view.of("date"))
-        if not (_CUE.search(view.text) or due) or not view.of("date"):
+        if not (_CUE.search(view.text) or due) or not (view.of("date") or _OBLIGATION.search(view.text)):
             continue
         if view.orgs and not _GOVERNMENT.search(view.text):
             continue

@@ -112,3 +112,9 @@ def test_a_binding_share_without_a_deadline_has_no_year() -> None:
     assert (target["segment"], target["target_value"], target["year"]) == ("new stage carriage buses", 50, None)
     assert targets("The Delhi government released its EV policy. About 50% of all new stage carriage buses "
                    "are old.") == []
+
+
+def test_road_transport_as_the_segment_of_a_share() -> None:
+    [target] = targets("Vietnam's government decision sets a target by 2050, in which 100% of road transport "
+                       "should be electric.")
+    assert (target["segment"], target["target_value"], target["year"]) == ("road transport", 100, 2050)

@@ -47,7 +47,8 @@ _SEGMENT_AFTER = re.compile(
     r"^\s*(?:(?:electrification|penetration|share|conversion)\s+)?(?:of\s+(?:all\s+|the\s+|their\s+|its\s+)?)?"
     r"(?P<seg>(?:(?:[a-z]+-)?[a-z]+\s+(?:\([A-Z]{2,4}\)\s+)?){0,4}"
     r"(?:cars?|vans?|buses|bus fleet|fleets?|taxis|vehicles?|vehicle (?:sales|registrations|production)|"
-    r"registrations|sales|production|motorcycles|motorbikes|scooters|trucks|(?:two|three|four)-wheelers|e-buses))\b",
+    r"registrations|sales|production|motorcycles|motorbikes|scooters|trucks|(?:two|three|four)-wheelers|e-buses|"
+    r"(?:road|public)\s+transport))\b",
     re.I,
 )
 _ALL_ZERO_EMISSION = re.compile(

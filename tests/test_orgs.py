@@ -159,3 +159,7 @@ def test_a_known_company_named_again_without_its_industry_word_is_still_that_com
     text = "LG Chem will buy lithium hydroxide from Nemaska Lithium. Nemaska said the plant is on schedule."
     found = [(m.text, m.value.name) for m in find_orgs(text, Registry.default())]
     assert ("Nemaska", "Nemaska Lithium") in found
+
+
+def test_a_camel_case_name_is_a_company_even_at_the_start_of_a_sentence() -> None:
+    assert _texts("TotalEnergies will build a plant. Total is a common word.") == ["TotalEnergies"]

@@ -71,3 +71,13 @@ def test_a_joint_venture_spending_on_its_plants_is_not_an_investment_fact() -> N
     text = ("LG Energy Solution and Honda formed a joint venture in Ohio. The joint venture has committed to "
             "invest $4.4 billion in the battery plant.")
     assert investments(text) == []
+
+
+def test_a_stake_bought_for_a_price_and_stakes_named_as_nouns() -> None:
+    [bought] = investments("In 2023, Stellantis announced the acquisition of a 20% share in Chinese EV startup "
+                           "Leapmotor for €1.5 billion (1.58 billion USD).")
+    assert (bought["investor"], bought["target"]) == ("Stellantis", "Leapmotor")
+    assert bought["value"] == {"amount": 1_500_000_000, "currency": "EUR"}
+    [agreed] = investments("SoftBank signed an agreement to acquire a stake of up to 9.9% in Nemaska Lithium.")
+    assert (agreed["investor"], agreed["target"]) == ("SoftBank", "Nemaska Lithium")
+    assert agreed["purpose"] == "acquire a stake of up to 9.9%"

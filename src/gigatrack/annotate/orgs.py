@@ -195,7 +195,7 @@ def _alias_at(text: str, start: int, aliases: tuple[_Alias, ...]) -> tuple[_Alia
             continue
         if not _ends_word(text, end):
             continue
-        if alias.org.case_sensitive and " " not in alias.surface and not alias.surface.isupper() and (
+        if alias.org.case_sensitive and " " not in alias.surface and alias.surface[1:].islower() and (
             _is_sentence_start(text, start) or _is_headline(text, start)
         ):
             continue

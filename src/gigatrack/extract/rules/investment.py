@@ -26,13 +26,17 @@ _NOMINAL = re.compile(
     r"(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?investment\s+of\s+",
     re.I,
 )
-_STAKE_SIZE = r"(?:(?:a|an|some|about|around|roughly|more\s+than|over|nearly|almost|another)\s+){0,3}" \
-              r"\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)(?:\s+stake)?"
+_PERCENT = r"\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)"
+_STAKE_SIZE = rf"(?:(?:(?:a|an|some|about|around|roughly|more\s+than|over|nearly|almost|another)\s+){{0,3}}" \
+              rf"{_PERCENT}(?:\s+(?:stake|share|interest))?|(?:a|an)\s+(?:[\w-]+\s+)?stake\s+of\s+" \
+              rf"(?:up\s+to\s+|about\s+|around\s+|nearly\s+)?{_PERCENT})"
 _STAKE = re.compile(
-    rf"\b(?P<stake>(?:bought|buys?|acquired?|acquires|took|takes?|purchased?|picked\s+up)\s+{_STAKE_SIZE})"
+    rf"\b(?P<stake>(?:bought|buys?|acquired?|acquires|took|takes?|purchased?|picked\s+up|"
+    rf"(?:acquisition|purchase)\s+of)\s+{_STAKE_SIZE})"
     r"\s+(?:stake\s+)?(?:in|of)\s+",
     re.I,
 )
+_PRICE = re.compile(r"^\s*(?:\([^()]*\)\s*)?for\s+(?:about\s+|around\s+|approximately\s+|some\s+)?")
 _SALE = re.compile(rf"\bsale\s+of\s+(?:(?:its|their|the)\s+)?(?P<stake>{_STAKE_SIZE})\s+in\s+", re.I)
 _TARGET = re.compile(
     r"^\s*(?:(?:up to|about|around|approximately|over|nearly|some)\s+)?\S*?\s*(?:\([^)]*\)\s*)?(?:in|into)\s+"
@@ -56,7 +60,8 @@ _CONVERSION = re.compile(r"\s*\(\s*(?:approximately|about|around|some|roughly|or
 _NOT_INVESTOR = re.compile(r"\b(?:investors?|shareholders?)\b", re.I)
 _JOINT_ANAPHOR = re.compile(r"\b(?:two|both|three|companies|parties|partners|firms|pair|sides|venture|JV)\b", re.I)
 _CAPITALISED = re.compile(r"^(?:the\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*)")
-_DESCRIPTOR = re.compile(r"^(?:[a-z][\w’'-]*\s+|[A-Z]\.(?:[A-Z]\.)+\s+){0,4}")
+_DESCRIPTOR = re.compile(r"^(?:(?!(?:and|or|with|to|for|from|by|at|on|as)\b)[a-z][\w’'-]*\s+|[A-Z]\.(?:[A-Z]\.)+\s+|"
+                         r"(?:[A-Z][a-z]+(?:an|ese|ish|ian|i)|[A-Z]{2,4})\s+){0,4}")
 
 
 def _investors(view: SentenceView, pos: int) -> list[str]:
@@ -177,6 +182,9 @@ def _stake_frame(investor: str, target: tuple[str, int], stake: str, view: Sente
     located = place_after(view, view.start + target[1] + place.end(), within=0) if place else None
     frame.fill("location", located.to_json() if located else None)
     frame.fill("purpose", " ".join(stake.split()))
+    price = _PRICE.match(view.text[target[1] :])
+    paid = view.start + target[1] + price.end() if price else -1
+    frame.add_money([m.value for m in view.of("money") if m.start == paid and isinstance(m.value, Money)])
     frame.fill("start", next((getattr(d, "iso", None) for d in view.values("date")), None))
     frame.cite(view)
     return frame
@@ -226,5 +234,5 @@ def extract_investments(ctx: Context) -> list[Fact]:
             facts.append(frame.to_fact(money_slot="value"))
             last_investor = str(frame.slots["investor"])
         for frame in _stake_frames(view):
-            facts.append(frame.to_fact())
+            facts.append(frame.to_fact(money_slot="value"))
     return [fact for fact in facts if not _restated(fact, facts)]

@@ -151,3 +151,11 @@ def test_a_purpose_keeps_a_short_parenthesis() -> None:
     [mou] = partnerships("Stellantis signed an MoU with CATL to construct a lithium iron phosphate (LFP) battery "
                          "plant in Zaragoza.")
     assert mou["purpose"] == "construct a lithium iron phosphate (LFP) battery plant in Zaragoza"
+
+
+def test_building_a_plant_with_a_named_partner_is_a_collaboration() -> None:
+    [deal] = partnerships("The mining company SQM plans to build a cathode facility in Chile with the battery maker "
+                          "LG Energy Solution.")
+    assert set(deal["parties"]) == {"SQM", "LG Energy Solution"}
+    assert deal["purpose"] == "cathode facility in Chile"
+    assert partnerships("LG Energy Solution will build a battery plant with an annual capacity of 40 GWh.") == []

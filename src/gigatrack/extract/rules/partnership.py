@@ -35,6 +35,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"teamed up|team up|join(?:ed|s)? hands|jointly (?:develop|work|produce|build|invest)\w*|"
         r"(?:is|are|was|were|been|be)\s+(?:also\s+|now\s+|already\s+)?working\s+with|"
         r"(?:agreed|agrees?|plans?|will)\s+to\s+work\s+together|"
+        r"\b(?:build|develop|set\s+up|establish|construct)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:plants?|factory|facility|gigafactory|hub|centre|center)(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
+        r"\s+(?:together\s+)?with(?=\s+(?:the\s+|its\s+)?(?:[a-z][\w-]*\s+){0,3}[A-Z])|"
         r"sign(?:ed|s|ing)?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement\s+with|"
         r"(?:sign|finali[sz]|reach|conclud|ink)\w*\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement(?=\s+to\s+(?:jointly\s+)?"
         r"(?:build|develop|produce|establish|set up|form|create|cooperate|collaborate|invest)\b)|"
@@ -52,7 +55,7 @@ _PURPOSE = re.compile(
 )
 _CUES = ("venture", "jv", "licen", "mou", "memorandum", "letter of intent", "partner", "collaborat", "cooperat",
          "co-operat", "alliance", "team", "hands", "jointly", "working with", "agreement", "joint", "together", "deal",
-         "pact")
+         "pact", " with ")
 _PARTNERSHIP_ANAPHOR = re.compile(
     r"^(?:[^.]{0,40}?\b)?(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:new\s+|\d+-\d+\s+)?(?:joint\s+venture|JV|venture|"
     r"partnership|alliance|two\s+(?:companies|partners|firms))\b"

@@ -170,3 +170,15 @@ def test_a_joint_development_mou_is_no_supply_deal() -> None:
     kinds = [f.slots.get("kind") for f in gigatrack.extract_text(text, published=PUBLISHED)
              if f.type == "partnership"]
     assert kinds == ["mou"]
+
+
+def test_the_production_site_is_the_suppliers_one_plant_named_in_the_article() -> None:
+    deal = "Samsung SDI will supply prismatic battery cells to BMW from 2026."
+    plant = " Samsung SDI is building a battery cell plant in Goed, Hungary."
+    [supply] = supplies(deal + plant)
+    assert supply["production_site"] == {"city": "Goed", "region": None, "country": "HU"}
+    two_plants = plant + " Samsung SDI also runs a battery plant in Seremban, Malaysia."
+    [unsure] = supplies(deal + two_plants)
+    assert "production_site" not in unsure
+    [other_kind] = supplies(deal + " Samsung SDI is building a cathode plant in Goed, Hungary.")
+    assert "production_site" not in other_kind

@@ -14,6 +14,7 @@ from gigatrack.extract.context import Context, build_context
 from gigatrack.extract.coref import resolve_anaphora
 from gigatrack.extract.rules.facility import extract_facilities
 from gigatrack.extract.rules.investment import extract_investments
+from gigatrack.extract.rules.joins import with_production_sites
 from gigatrack.extract.rules.order import extract_orders
 from gigatrack.extract.rules.partnership import extract_partnerships
 from gigatrack.extract.rules.policy import extract_policy_targets
@@ -55,4 +56,4 @@ class RuleExtractor:
         facts: list[Fact] = []
         for rule in RULES:
             facts.extend(rule(ctx))
-        return facts
+        return with_production_sites(facts)

@@ -159,3 +159,10 @@ def test_building_a_plant_with_a_named_partner_is_a_collaboration() -> None:
     assert set(deal["parties"]) == {"SQM", "LG Energy Solution"}
     assert deal["purpose"] == "cathode facility in Chile"
     assert partnerships("LG Energy Solution will build a battery plant with an annual capacity of 40 GWh.") == []
+
+
+def test_a_party_is_named_as_the_company_not_its_legal_form_or_a_local_unit() -> None:
+    text = ("Stellantis N.V. and Samsung SDI formed a joint venture to build a battery plant in Kokomo, Indiana. "
+            "Stellantis North America COO Mark Stewart spoke at the event. Stellantis will buy the cells.")
+    [jv] = partnerships(text)
+    assert set(jv["parties"]) == {"Stellantis", "Samsung SDI"}

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from gigatrack.annotate.places import place_of
 from gigatrack.extract.sentences import Sentence, split_sentences
 from gigatrack.model import Evidence, Mention
 
@@ -31,10 +32,12 @@ UPSTREAM_RANK: dict[str, int] = {
     "energy_developer": 3,
 }
 
+_CONTINENTS = frozenset({"North America", "South America", "Latin America", "Europe", "Asia", "Asia Pacific", "Africa"})
 _POSSESSIVE = re.compile(r"(?:['’]s?|\s*\([^)]*\))$")
 _LEGAL_TAIL = re.compile(
     r",?\s+(?:Co\.,?\s*Ltd\.?|Co\.|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|LLC|GmbH|AG|SE|S\.A\.|"
-    r"plc|PLC|Pty\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?)$"
+    r"plc|PLC|Pty\.?\s*Ltd\.?|Pte\.?\s*Ltd\.?|N\.V\.|NV|B\.V\.|BV|S\.p\.A\.|SpA|Tbk|JSC|PCL|ASA|Oyj|K\.K\.|"
+    r"Sdn\.?\s*Bhd\.?)$"
 )
 
 
@@ -64,12 +67,25 @@ class Entity:
     def display_name(self) -> str:
         """The fullest name the article writes (possessives and legal suffixes trimmed); the
         registry's name only when the article never names it outright."""
+        names = {_LEGAL_TAIL.sub("", _POSSESSIVE.sub("", surface.strip())) for surface in self.surfaces}
         best = ""
-        for surface in self.surfaces:
-            clean = _LEGAL_TAIL.sub("", _POSSESSIVE.sub("", surface.strip()))
+        for clean in sorted(names):
+            if _local_unit(clean, names):
+                continue
             if len(clean) > len(best) or (len(clean) == len(best) and best.isupper()):
                 best = clean
         return best or self.name
+
+
+def _local_unit(name: str, names: set[str]) -> bool:
+    """"Stellantis North America" where the article also writes "Stellantis": a local unit of the
+    company the article names, which is not the fuller name of the company."""
+    words = name.split()
+    for n in (1, 2):
+        tail = " ".join(words[-n:])
+        if len(words) > n and " ".join(words[:-n]) in names and (tail in _CONTINENTS or place_of(tail) is not None):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

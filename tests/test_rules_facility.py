@@ -152,3 +152,9 @@ def test_a_government_that_signs_for_a_plant_is_not_its_operator() -> None:
     [plant] = facilities("Canada has signed an agreement with Volkswagen to build a battery cell plant in "
                          "St. Thomas, Ontario.")
     assert plant["operator"] == "Volkswagen"
+
+
+def test_an_announced_plant_that_is_expected_to_start_later_is_planned() -> None:
+    [plant] = facilities("CALB has announced an investment of 2 billion euros in a gigafactory in Sines, Portugal. "
+                         "The factory is expected to start production in 2028.")
+    assert plant["status"] == "planned"

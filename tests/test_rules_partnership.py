@@ -166,3 +166,9 @@ def test_a_party_is_named_as_the_company_not_its_legal_form_or_a_local_unit() ->
             "Stellantis North America COO Mark Stewart spoke at the event. Stellantis will buy the cells.")
     [jv] = partnerships(text)
     assert set(jv["parties"]) == {"Stellantis", "Samsung SDI"}
+
+
+def test_a_purpose_keeps_a_decimal_amount() -> None:
+    [jv] = partnerships("Stellantis and Samsung SDI formed a joint venture to construct a $2.5 billion battery "
+                        "plant in Kokomo, Indiana.")
+    assert jv["purpose"] == "construct a $2.5 billion battery plant in Kokomo"

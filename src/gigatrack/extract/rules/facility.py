@@ -238,7 +238,8 @@ def _fill(frame: Frame, views: list[SentenceView], operator: Entity, named_produ
     everything = " ".join(v.text for v in views)
     for later_state in ("terminated", "operating", "under_construction"):  # the latest state wins
         frame.fill("status", status_in(everything, (later_state,)))
-    frame.fill("status", status_in(views[0].text, _STATUSES))
+    frame.fill("status", status_in(views[0].text, _STATUSES[:-1]))
+    frame.fill("status", status_in(everything, ("planned",)))  # "announced ... which may start production in 2028"
     frame.fill("expansion", next((m.group("what").strip() for v in views if (m := _EXPANSION.search(v.text))
                                   and _EXPANSION_OBJECT.search(m.group("what"))), None))
     frame.fill("status", status_in(everything, _STATUSES))

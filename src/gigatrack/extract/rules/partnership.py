@@ -49,7 +49,7 @@ _PURPOSE = re.compile(
     r"^[^.;]{0,60}?\b(?:to\s+(?:jointly\s+)?(?P<purpose>(?:develop|produce|build|establish|manufacture|make|"
     r"supply|create|set up|introduce|expand|explore|work on|cooperate on|collaborate on|research|construct|"
     r"operate|promote|accelerate|pursue|recycle|commercialise|commercialize|mass[- ]produce)\b"
-    r"(?:[^,.;“”()]|\([^()]{1,12}\)){4,90})|"
+    r"(?:[^,.;“”()]|(?<=\d)[.,](?=\d)|\([^()]{1,12}\)){4,90})|"
     r"(?:for|on)\s+(?:the\s+|a\s+|an\s+)?(?P<object>(?:[\w-]+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|"
     r"production|base|business|batter(?:y|ies)|cells?|materials?|technolog(?:y|ies)|recycling)\b[^,.;“”()]{0,40}))"
 )

@@ -54,6 +54,8 @@ def test_mass_in_tonnes(text: str, amount: float, per: str | None) -> None:
         ("it delivered 100 e-buses", 100, "e-buses", None),
         ("sales of two million EVs", 2e6, "EVs", None),
         ("up to 5,000 vehicles every month", 5000, "vehicles", "month"),
+        ("at least 15 mln EVs by 2030", 15e6, "EVs", None),
+        ("1 million charging spots", 1e6, "charging spots", None),
     ],
 )
 def test_counts_keep_the_counted_item(text: str, amount: float, item: str, per: str | None) -> None:

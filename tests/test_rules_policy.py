@@ -118,3 +118,11 @@ def test_road_transport_as_the_segment_of_a_share() -> None:
     [target] = targets("Vietnam's government decision sets a target by 2050, in which 100% of road transport "
                        "should be electric.")
     assert (target["segment"], target["target_value"], target["year"]) == ("road transport", 100, 2050)
+
+
+def test_a_headline_figure_told_again_in_the_body_is_one_target() -> None:
+    text = ("German government aims for at least 15 mln EVs by 2030\n\n"
+            "Germany aims to have at least 15 million electric cars on the roads by 2030. The coalition would keep "
+            "the government's goal of 1 million charging spots by 2030.")
+    found = {(t["metric"], t["target_value"], t["segment"]) for t in targets(text)}
+    assert found == {("ev_stock", 15e6, "electric cars"), ("charging_points", 1e6, "charging spots")}

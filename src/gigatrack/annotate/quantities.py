@@ -32,7 +32,7 @@ _WORD_NUMBERS: dict[str, float] = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "a dozen": 12, "dozens of": 24, "a thousand": 1e3, "a million": 1e6,
 }
-_SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "lakh": 1e5, "crore": 1e7}
+_SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "lakh": 1e5, "crore": 1e7}
 _ENERGY_UNITS: dict[str, float] = {"k": 1e-6, "m": 1e-3, "g": 1.0, "t": 1e3}
 _MASS_UNITS: dict[str, float] = {"": 1.0, "k": 1e3, "m": 1e6, "kilo": 1e3, "mega": 1e6}
 
@@ -63,7 +63,7 @@ _PERCENT = re.compile(
 _COUNT_HEADS = (
     r"(?:e-|electric\s+)?buses|(?:e-)?trucks|semis|vehicles|EVs|NEVs|BEVs|PHEVs|cars|units|vans|pickups|"
     r"SUVs|taxis|cabs|robotaxis|motorcycles|motorbikes|(?:e-)?scooters|(?:e-)?(?:two|three)-wheelers|"
-    r"(?:e-)?rickshaws|tractors|locomotives|ferries|chargers|(?:[a-z]+-)?charging\s+(?:points|stations|piles)|"
+    r"(?:e-)?rickshaws|tractors|locomotives|ferries|chargers|(?:[a-z]+-)?charging\s+(?:points|stations|piles|spots)|"
     r"chargepoints|battery\s+packs|packs|sets"
 )
 _FUNCTION_WORDS = r"(?:of|the|a|an|and|or|to|in|on|for|with|from|by|per|that|which|is|are|was|were|its|their)"

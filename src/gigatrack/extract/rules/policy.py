@@ -72,7 +72,7 @@ _OBLIGATION = re.compile(
     r"aims?\s+to\s+(?:register|ensure|have|convert))\b",
     re.I,
 )
-_CHARGING = re.compile(r"\bcharging\s+(?:points|stations|piles)\b", re.I)
+_CHARGING = re.compile(r"\bcharging\s+(?:points|stations|piles|spots)\b", re.I)
 
 
 def _country_of_article(ctx: Context) -> str | None:
@@ -238,7 +238,19 @@ def extract_policy_targets(ctx: Context) -> list[Fact]:
             continue
         for fact in _targets_in(view, jurisdiction):
             key = (fact.get("year"), str(fact.get("segment")).lower(), fact.get("metric"))
-            if key not in seen:
+            same = next((i for i, known in enumerate(facts) if _restated(known, fact)), None)
+            if same is not None:  # a headline's "15 mln EVs" and the body's "15 million electric cars"
+                if len(str(fact.get("segment"))) > len(str(facts[same].get("segment"))):
+                    facts[same] = fact
+            elif key not in seen:
                 seen.add(key)
                 facts.append(fact)
     return facts
+
+
+def _restated(a: Fact, b: Fact) -> bool:
+    """The headline's figure told again in the body: the same figure for the same year, metric and place."""
+    headline = a.evidence[0].start == 0 or b.evidence[0].start == 0
+    return headline and a.get("target_value") is not None and a.evidence != b.evidence and all(
+        a.get(slot) == b.get(slot) for slot in ("jurisdiction", "year", "metric", "target_value")
+    )

@@ -126,3 +126,22 @@ def test_a_headline_figure_told_again_in_the_body_is_one_target() -> None:
             "the government's goal of 1 million charging spots by 2030.")
     found = {(t["metric"], t["target_value"], t["segment"]) for t in targets(text)}
     assert found == {("ev_stock", 15e6, "electric cars"), ("charging_points", 1e6, "charging spots")}
+
+
+def test_a_company_goal_told_with_it_is_not_a_government_target() -> None:
+    assert targets("Volvo Cars will build a battery plant in Gothenburg with Northvolt. The Swedish automaker has "
+                   "big plans. It aims to sell 50% pure electric cars by 2025.") == []
+    [target] = targets("Sweden passed a climate law. It aims to have 50% electric cars in new sales by 2025.")
+    assert (target["jurisdiction"], target["target_value"]) == ("SE", 50)
+
+
+def test_vehicles_a_plant_could_supply_are_not_a_target() -> None:
+    text = ("The plant in Clarksville, Tennessee is expected to produce 120,000 tons of cathode material annually "
+            "by 2027, which is enough to power batteries in 1.2 million electric vehicles, state officials said.")
+    assert targets(text) == []
+
+
+def test_a_ban_starting_in_a_year_is_due_that_year_not_at_a_later_pledge() -> None:
+    [ban] = targets("Chile will ban sales of most internal combustion vehicles starting in 2035 as part of its "
+                    "pledge to reach carbon neutrality by 2050.")
+    assert (ban["metric"], ban["year"]) == ("ice_phaseout", 2035)

@@ -72,6 +72,9 @@ _OBLIGATION = re.compile(
     r"aims?\s+to\s+(?:register|ensure|have|convert))\b",
     re.I,
 )
+_LEAD_WORDS = 7
+_DUE = ("by", "from", "starting")
+_PRONOUN_SUBJECT = re.compile(r"^(?:It|The\s+(?:company|firm|group|automaker|carmaker))\s", re.I)
 _CHARGING = re.compile(r"\bcharging\s+(?:points|stations|piles|spots)\b", re.I)
 
 
@@ -102,10 +105,10 @@ def _target_year(view: SentenceView, near: int) -> int | None:
     """The year a figure is due: the nearest "by YEAR" after it (before the next figure: "20% ...,
     rising to 60% by 2030"), else the nearest year stated."""
     dated = [d for d in view.of("date") if getattr(d.value, "iso", None)
-             and getattr(d.value, "relation", None) in ("by", "in", "from", None)]
+             and getattr(d.value, "relation", None) in ("by", "in", "from", "starting", None)]
     following = [m.start for m in view.of("percent", "count") if m.start > near]
     until = min(following, default=view.end)
-    due = [d for d in dated if getattr(d.value, "relation", None) == "by" and near <= d.start < until]
+    due = [d for d in dated if getattr(d.value, "relation", None) in _DUE and near <= d.start < until]
     pool = due or dated
     if not pool:
         return None
@@ -144,7 +147,7 @@ def _fact(view: SentenceView, slots: dict[str, object]) -> Fact:
 
 
 _EQUIVALENT = re.compile(
-    r"\b(?:sufficient|enough|equivalent|equal|power)\s+(?:to|for)?\s*(?:about|around|roughly|some)?\s*$", re.I
+    r"\b(?:sufficient|enough|equivalent|equal|power)\b[^.;]{0,40}?\s*(?:about|around|roughly|some)?\s*$", re.I
 )
 
 
@@ -227,11 +230,11 @@ def extract_policy_targets(ctx: Context) -> list[Fact]:
     article_country = _country_of_article(ctx)
     facts: list[Fact] = []
     seen: set[tuple[object, ...]] = set()
-    for view in ctx.sentences:
+    for index, view in enumerate(ctx.sentences):
         due = any(getattr(d.value, "relation", None) == "by" for d in view.of("date"))
         if not (_CUE.search(view.text) or due) or not (view.of("date") or _OBLIGATION.search(view.text)):
             continue
-        if view.orgs and not _GOVERNMENT.search(view.text):
+        if (view.orgs or _company_pronoun(ctx, index)) and not _GOVERNMENT.search(view.text):
             continue
         jurisdiction = _jurisdiction(ctx, view, article_country)
         if jurisdiction is None:
@@ -246,6 +249,16 @@ def extract_policy_targets(ctx: Context) -> list[Fact]:
                 seen.add(key)
                 facts.append(fact)
     return facts
+
+
+def _company_pronoun(ctx: Context, index: int) -> bool:
+    """"It aims to sell 50% pure electric cars by 2025" after a sentence about a company: the company's goal."""
+    if index == 0 or not _PRONOUN_SUBJECT.match(ctx.sentences[index].text):
+        return False
+    before = ctx.sentences[index - 1]
+    subject = next(iter(before.orgs), None)  # named or itself an anaphor ("The Swedish automaker")
+    lead = len(before.text[: before.local(subject.start)].split()) if subject is not None else 0
+    return subject is not None and lead <= _LEAD_WORDS and "government" not in subject.entity.roles
 
 
 def _restated(a: Fact, b: Fact) -> bool:

@@ -95,7 +95,8 @@ _GENERIC = _words(
     Program Programme Plan Policy Act Law Market Markets Sales Supply Demand Production Investment
     Capital Partners Ventures Company Corporation Business Sector Chief Executive Officer Director
     Manager Vice Senior Head Officials Analysts Reuters Bloomberg Nikkei Xinhua Yonhap Photo
-    Source Sources Read More Related News Update Breaking Exclusive Korea China Japan India"""
+    Source Sources Read More Related News Update Breaking Exclusive Korea China Japan India Active Anode
+    Cathode Precursor Electrolyte Separator Foil Phosphate"""
 )
 # Words that may follow the role noun of an appositive ("a Thai bus maker based in ...").
 _AFTER_ROLE = _words("that which whose based headquartered owned backed listed in from with of and for")

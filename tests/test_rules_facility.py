@@ -158,3 +158,10 @@ def test_an_announced_plant_that_is_expected_to_start_later_is_planned() -> None
     [plant] = facilities("CALB has announced an investment of 2 billion euros in a gigafactory in Sines, Portugal. "
                          "The factory is expected to start production in 2028.")
     assert plant["status"] == "planned"
+
+
+def test_a_plant_credited_to_the_group_in_the_headline_is_its_subsidiarys_plant() -> None:
+    text = ("Tata to build battery factory in Somerset\n\n"
+            "Tata's battery subsidiary Agratas will build a battery cell factory in Somerset, England.")
+    [plant] = facilities(text)
+    assert plant["operator"] == "Agratas"

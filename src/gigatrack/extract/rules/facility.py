@@ -293,8 +293,13 @@ def _partners(ctx: Context, a: Entity | None, b: Entity | None) -> bool:
     return a is not None and b is not None and any({a, b} <= set(v.entities()) for v in ctx.sentences)
 
 
+def _unit_of(unit: Entity | None, group: Entity | None) -> bool:
+    """"Tata's battery subsidiary Agratas" builds the plant a headline credits to Tata."""
+    return unit is not None and group is not None and bool(group.org_id) and group.org_id in unit.lineage
+
+
 def _same_plant(ctx: Context, plant: _Plant, operator: Entity | None, place: Place) -> bool:
-    if plant.operator is operator and (
+    if (plant.operator is operator or _unit_of(plant.operator, operator) or _unit_of(operator, plant.operator)) and (
         same_place(plant.place, place) or refines(plant.place, place) or refines(place, plant.place)
     ):
         return True
@@ -308,7 +313,8 @@ def _plants(ctx: Context) -> list[_Plant]:
         for trigger in _triggers(ctx, index):
             same = next((p for p in plants if _same_plant(ctx, p, trigger.operator, trigger.place)), None)
             if same is not None:
-                same.operator = same.operator or trigger.operator
+                same.operator = trigger.operator if _unit_of(trigger.operator, same.operator) else (
+                    same.operator or trigger.operator)
                 same.named_product = same.named_product or trigger.product
                 same.name = same.name or trigger.name
                 if refines(same.place, trigger.place):

@@ -121,7 +121,8 @@ def _operator(view: SentenceView, noun: re.Match[str]) -> OrgRef | None:
     gap = view.text[view.local(ref.end) : view.local(noun_start)]
     if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,4}", gap) or _RELATIVE.match(gap):
         return ref
-    first = next((r for r in view.orgs if r.end <= noun_start and not in_oblique(view, r)), None)
+    first = next((r for r in view.orgs if r.end <= noun_start and not in_oblique(view, r)
+                  and not re.match(r"['’]s?\s", view.text[view.local(r.end) :])), None)  # not "Tata's unit X"
     if first is not None and _BUILDS.search(view.text[view.local(first.end) : noun.start()]):
         return first  # "X, a former unit of Y acquired by Z, will invest ... to build a plant"
     subject = subject_ref(view, noun.start())

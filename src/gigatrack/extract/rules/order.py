@@ -16,24 +16,10 @@ from dataclasses import dataclass, field
 
 from gigatrack.annotate.places import place_of
 from gigatrack.extract.context import Context, Entity, SentenceView
+from gigatrack.extract.rules.counted import Counted, count_after, counted_items
 from gigatrack.extract.rules.frame import Frame
 from gigatrack.extract.rules.slots import coordinated_before, dates_of, first_after, nearest_before, subject_ref
 from gigatrack.model import Fact, Money, Place
-
-_ITEM_NOUN = (
-    r"(?:e-?bus(?:es)?|bus(?:es)?|coach(?:es)?|trucks?|lorries|tippers?|vehicles?|cars?|EVs|units|"
-    r"(?:e-?)?(?:three|two)-wheelers?|scooters?|motorcycles?|motorbikes?|vans?|tractors?|rickshaws?|semis?|"
-    r"pickups?)"
-)
-_STOP_WORD = r"(?:of|for|to|from|and|or|with|by|in|at|on|that|which|the|a|an|per|each|worth|over)"
-_COUNTED = re.compile(
-    r"(?<![\d.,$€£¥₹])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,%])\s+(?:\([^()]{1,20}\)\s+)?"
-    rf"(?P<item>(?:(?!{_STOP_WORD}\b)(?:[\w.’'-]+|\([^()]{{1,20}}\)),?\s+){{0,5}}?{_ITEM_NOUN}"
-    r"(?:\s+(?-i:[A-Z][\w-]*)(?:\s+\d+)?)?)\b",
-    re.I,
-)
-_PERIOD = re.compile(r"^\s*(?:(?:a|per|each|every)\s+(?:year|annum|month)\b|annually\b|monthly\b)", re.I)
-_GENERIC_WORDS = frozenset({"units", "unit", "vehicles", "such", "these", "those", "more", "new", "additional"})
 
 _WIN = re.compile(
     r"\b(?:won|wins?|winning|secur(?:ed|es?|ing)|bag(?:s|ged|ging)?|receiv(?:ed|es?|ing)|clinch(?:ed|es)|"
@@ -86,49 +72,18 @@ _DELIVERIES_BEGIN = re.compile(r"\bdeliver(?:y|ies)\b[^.;]{0,40}?\b(?:begin|star
 _LOOKAHEAD = 4
 
 
-@dataclass(frozen=True, slots=True)
-class _Counted:
-    """A counted noun phrase of the sentence, offsets local to it."""
-
-    amount: float
-    item: str
-    period: str
-    start: int
-    end: int
-
-    @property
-    def generic(self) -> bool:
-        """"40 units", "500 such vehicles": the item is named elsewhere."""
-        return set(self.item.lower().split()) <= _GENERIC_WORDS
-
-
 @dataclass(slots=True)
 class _Draft:
     """One order read from one sentence, before the article-level passes."""
 
     view: SentenceView
-    counted: _Counted
+    counted: Counted
     buyer: str | None
     seller: str | None
     buyer_end: int
     money: list[Money] = field(default_factory=list)
     region: str | None = None
     delivery: bool = False
-
-
-def _counted_items(text: str) -> list[_Counted]:
-    out = []
-    for match in _COUNTED.finditer(text):
-        item = re.sub(r"\s*\([^()]*\)|,", "", match.group("item"))
-        period = _PERIOD.match(text[match.end() :])
-        per = "total" if period is None else "month" if "month" in period.group(0).lower() else "year"
-        out.append(_Counted(float(match.group("num").replace(",", "")), " ".join(item.split()), per,
-                            match.start(), match.end()))
-    return out
-
-
-def _count_after(counted: list[_Counted], pos: int, within: int = 80) -> _Counted | None:
-    return next((c for c in counted if pos <= c.start <= pos + within), None)
 
 
 def _party_at(view: SentenceView, pos: int) -> tuple[str, int] | None:
@@ -174,12 +129,12 @@ def _latter(view: SentenceView, pos: int, buyer: str | None) -> str | None:
 def _read(view: SentenceView) -> _Draft | None:
     """The order the sentence states, if it states one with a counted item."""
     text = view.text
-    counted = _counted_items(text)
+    counted = counted_items(text)
     if not counted:
         return None
     win = _WIN.search(text)
     if win:
-        count = _count_after(counted, win.end(), within=120)
+        count = count_after(counted, win.end(), within=120)
         if count is not None:
             seller = _subject(view, win.start())
             from_ = _FROM.search(text, count.end)
@@ -190,7 +145,7 @@ def _read(view: SentenceView) -> _Draft | None:
             return _Draft(view, count, buyer, seller, end)
     noun = _ORDER_NOUN.search(text)
     if noun and not _PLACED.search(text[: noun.start()]):  # "A placed an order ... from B": B sells
-        count = _count_after(counted, noun.end(), within=20)
+        count = count_after(counted, noun.end(), within=20)
         from_ = _FROM.search(text, count.end) if count else None
         if count and from_ and from_.start() - count.end < 20:
             party = _party_at(view, from_.end())
@@ -206,7 +161,7 @@ def _read(view: SentenceView) -> _Draft | None:
                 return _Draft(view, count, party[0], None, party[1])
     buy = _BUY.search(text)
     if buy:
-        count = _count_after(counted, buy.end(), within=60)
+        count = count_after(counted, buy.end(), within=60)
         buyer = _subject(view, buy.start())
         if count and buyer:
             from_ = _SELLER_AFTER.match(text[count.end :])
@@ -217,19 +172,19 @@ def _read(view: SentenceView) -> _Draft | None:
             return _Draft(view, count, buyer, seller if seller != buyer else None, count.end)
     tender = _TENDER.search(text)
     if tender:
-        count = _count_after(counted, tender.end(), within=5)
+        count = count_after(counted, tender.end(), within=5)
         buyer = _subject(view, tender.start())
         if count and buyer:
             return _Draft(view, count, buyer, None, count.end)
     return _delivery(view, counted)
 
 
-def _delivery(view: SentenceView, counted: list[_Counted]) -> _Draft | None:
+def _delivery(view: SentenceView, counted: list[Counted]) -> _Draft | None:
     """"SELLER will deliver N ITEMS to BUYER" / "deliveries of N ITEMS to BUYER"."""
     deliver = _DELIVER.search(view.text)
     if deliver is None:
         return None
-    count = _count_after(counted, deliver.end(), within=5)
+    count = count_after(counted, deliver.end(), within=5)
     to = _TO_BUYER.match(view.text[count.end :]) if count else None
     if count is None or to is None:
         return None
@@ -289,7 +244,7 @@ def _region(draft: _Draft) -> str | None:
 def _value_nearby(ctx: Context, index: int, draft: _Draft) -> tuple[list[Money], SentenceView | None]:
     """A following sentence that prices the same order ("The total order is valued at Rs 424 crore")."""
     for view in ctx.sentences[index + 1 : index + 1 + _LOOKAHEAD]:
-        if any(c.amount != draft.counted.amount for c in _counted_items(view.text)):
+        if any(c.amount != draft.counted.amount for c in counted_items(view.text)):
             break
         money = _order_money(view) if _ORDER_REFERENCE.search(view.text) and _VALUE_CUE.search(view.text) else []
         if money:

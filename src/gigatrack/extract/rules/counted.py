@@ -1,0 +1,59 @@
+"""Counted noun phrases of a sentence: "297 non-AC electric buses", "5,000 vehicles every month".
+
+The count, the counted item as written (an adjective or model name included) and whether the
+figure is a total or a rate per year or month; orders are read around them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ITEM_NOUN = (
+    r"(?:e-?bus(?:es)?|bus(?:es)?|coach(?:es)?|trucks?|lorries|tippers?|vehicles?|cars?|EVs|units|"
+    r"(?:e-?)?(?:three|two)-wheelers?|scooters?|motorcycles?|motorbikes?|vans?|tractors?|rickshaws?|semis?|"
+    r"pickups?)"
+)
+_STOP_WORD = r"(?:of|for|to|from|and|or|with|by|in|at|on|that|which|the|a|an|per|each|worth|over)"
+_COUNTED = re.compile(
+    r"(?<![\d.,$€£¥₹])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,%])\s+(?:\([^()]{1,20}\)\s+)?"
+    rf"(?P<item>(?:(?!{_STOP_WORD}\b)(?:[\w.’'-]+|\([^()]{{1,20}}\)),?\s+){{0,5}}?{_ITEM_NOUN}"
+    r"(?:\s+(?-i:[A-Z][\w-]*)(?:\s+\d+)?)?)\b",
+    re.I,
+)
+_PERIOD = re.compile(r"^\s*(?:(?:a|per|each|every)\s+(?:year|annum|month)\b|annually\b|monthly\b)", re.I)
+_GENERIC_WORDS = frozenset({"units", "unit", "vehicles", "such", "these", "those", "more", "new", "additional"})
+
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """A counted noun phrase of the sentence, offsets local to it."""
+
+    amount: float
+    item: str
+    period: str
+    start: int
+    end: int
+
+    @property
+    def generic(self) -> bool:
+        """"40 units", "500 such vehicles": the item is named elsewhere."""
+        return set(self.item.lower().split()) <= _GENERIC_WORDS
+
+
+
+
+def counted_items(text: str) -> list[Counted]:
+    out = []
+    for match in _COUNTED.finditer(text):
+        item = re.sub(r"\s*\([^()]*\)|,", "", match.group("item"))
+        period = _PERIOD.match(text[match.end() :])
+        per = "total" if period is None else "month" if "month" in period.group(0).lower() else "year"
+        out.append(Counted(float(match.group("num").replace(",", "")), " ".join(item.split()), per,
+                            match.start(), match.end()))
+    return out
+
+
+def count_after(counted: list[Counted], pos: int, within: int = 80) -> Counted | None:
+    return next((c for c in counted if pos <= c.start <= pos + within), None)

@@ -117,3 +117,18 @@ def test_buyer_is_the_subject_described_by_an_appositive_naming_another_body() -
 def test_the_company_that_placed_the_order_is_the_buyer_and_the_from_party_sells() -> None:
     [order] = orders("Amazon has placed an order for 200 battery-electric trucks from Mercedes-Benz Trucks.")
     assert (order["buyer"], order["seller"], order["quantity"]) == ("Amazon", "Mercedes-Benz Trucks", 200.0)
+
+
+def test_provide_to_a_buyer_and_an_order_named_by_its_buyer() -> None:
+    [provided] = orders("Scania will provide 110 electric trucks to Einride, which runs electric fleets in Europe.")
+    assert (provided["buyer"], provided["seller"], provided["quantity"]) == ("Einride", "Scania", 110)
+    [named] = orders("This adds to a previous Maersk order of 126 Volvo VNR electric vehicles for use in the U.S.")
+    assert (named["buyer"], named["item"], named["quantity"]) == ("Maersk", "Volvo VNR electric vehicles", 126)
+
+
+def test_a_contract_between_a_bus_maker_and_an_operator_for_the_delivery_of_buses() -> None:
+    [order] = orders("Solaris Bus & Coach and MZA Warszawa have signed a contract for the delivery of 12 electric "
+                     "buses.")
+    assert (order["buyer"], order["seller"], order["quantity"]) == ("MZA Warszawa", "Solaris Bus & Coach", 12)
+    assert orders("Solaris Bus & Coach and Volvo Buses have signed a contract for the delivery of 12 electric "
+                  "buses.") == []

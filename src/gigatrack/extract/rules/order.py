@@ -43,10 +43,18 @@ _PLACED = re.compile(r"\b(?:plac(?:ed|es|ing)|put\s+in|issu(?:ed|es|ing))\s+$", 
 _PASSIVE_BUY = re.compile(r"^\s*(?:were\s+|was\s+|being\s+|have\s+been\s+)?(?:purchased|ordered|procured|bought|"
                           r"reserved)\s+by\s+", re.I)
 _DELIVER = re.compile(
-    r"\b(?:deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|deliver(?:y|ies)\s+of|supply\s+of)\s+"
+    r"\b(?:deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|deliver(?:y|ies)\s+of|supply\s+of)\s+"
     r"(?:(?:a\s+total\s+of|more\s+than|at\s+least|over|another|an?\s+additional|up\s+to)\s+)?(?=\d)",
     re.I,
 )
+_NAMED_ORDER = re.compile(r"\borders?\s+(?:of|for)\s+", re.I)
+_OWNER_GAP = re.compile(r"(?:['’]s?)?\s+(?:(?:latest|new|previous|first|second|earlier|recent|initial)\s+)?")
+_CONTRACT_FOR = re.compile(
+    r"\b(?:signed|inked|concluded)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:contract|agreement|deal)\s+for\s+"
+    r"(?:the\s+)?(?:delivery|supply)\s+of\s+",
+    re.I,
+)
+_VEHICLE_MAKERS = frozenset({"bus_maker", "truck_maker", "automaker", "two_wheeler_maker"})
 _TO_BUYER = re.compile(r"^\s*(?:,\s*(?:with|plus|including)\b[^,;.]{1,60},\s*|,\s*)?to\s+", re.I)
 _TENDER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:tender|procurement|bid)\s+(?:for|of)\s+(?=\d)", re.I)
 _BY_BUYER = re.compile(
@@ -153,6 +161,9 @@ def _read(view: SentenceView) -> _Draft | None:
             if party:
                 seller = seller_ref.entity.display_name() if seller_ref else None
                 return _Draft(view, count, party[0], seller if seller != party[0] else None, party[1])
+    owned = _buyers_order(view, counted)
+    if owned is not None:
+        return owned
     for count in counted:
         passive = _PASSIVE_BUY.match(text[count.end :])
         if passive:
@@ -177,6 +188,25 @@ def _read(view: SentenceView) -> _Draft | None:
         if count and buyer:
             return _Draft(view, count, buyer, None, count.end)
     return _delivery(view, counted)
+
+
+def _buyers_order(view: SentenceView, counted: list[Counted]) -> _Draft | None:
+    """"a previous Maersk order of 126 Volvo VNR electric vehicles": the buyer names the order; and
+    "A and B signed a contract for the delivery of N ITEMS": the vehicle maker of the two sells."""
+    for match in _NAMED_ORDER.finditer(view.text):
+        count = count_after(counted, match.end(), within=20)
+        owner = nearest_before(view, view.start + match.start())
+        if count and owner and _OWNER_GAP.fullmatch(view.text[view.local(owner.end) : match.start()]):
+            return _Draft(view, count, owner.entity.display_name(), None, count.end)
+    contract = _CONTRACT_FOR.search(view.text)
+    count = count_after(counted, contract.end(), within=5) if contract else None
+    last = nearest_before(view, view.start + contract.start()) if contract else None
+    pair = [r.entity for r in coordinated_before(view, last)] if last else []
+    makers = [e for e in pair if _VEHICLE_MAKERS & set(e.roles)]
+    if count is None or len(pair) != 2 or len(makers) != 1:
+        return None
+    buyer = next(e for e in pair if e is not makers[0])
+    return _Draft(view, count, buyer.display_name(), makers[0].display_name(), count.end, delivery=True)
 
 
 def _delivery(view: SentenceView, counted: list[Counted]) -> _Draft | None:

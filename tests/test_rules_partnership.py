@@ -172,3 +172,27 @@ def test_a_purpose_keeps_a_decimal_amount() -> None:
     [jv] = partnerships("Stellantis and Samsung SDI formed a joint venture to construct a $2.5 billion battery "
                         "plant in Kokomo, Indiana.")
     assert jv["purpose"] == "construct a $2.5 billion battery plant in Kokomo"
+
+
+def test_two_companies_announce_an_agreement_with_a_third() -> None:
+    [deal] = partnerships("PT Vale Indonesia and China's Zhejiang Huayou Cobalt announced an agreement with Ford "
+                          "Motor, creating a three-party collaboration on nickel in Indonesia.")
+    assert set(deal["parties"]) == {"PT Vale Indonesia", "Zhejiang Huayou Cobalt", "Ford Motor"}
+
+
+def test_an_mou_with_two_partners_keeps_the_signer() -> None:
+    text = ("SK On said on Monday that it signed a memorandum of understanding (MOU) with Ford and Koc to form a "
+            "joint venture to produce EV battery cells.")
+    [jv] = partnerships(text)
+    assert set(jv["parties"]) == {"SK On", "Ford", "Koc"}
+    assert supplies_in(text) == []
+
+
+def test_an_agreement_to_boost_something_together() -> None:
+    [deal] = partnerships("Einride and Scania signed an agreement to boost freight electrification.")
+    assert set(deal["parties"]) == {"Einride", "Scania"}
+
+
+def supplies_in(text: str) -> list[dict[str, Any]]:
+    facts = gigatrack.extract_text(text, published=PUBLISHED)
+    return [dict(f.slots) for f in facts if f.type == "supply_agreement"]

@@ -38,9 +38,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:build|develop|set\s+up|establish|construct)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:plants?|factory|facility|gigafactory|hub|centre|center)(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
         r"\s+(?:together\s+)?with(?=\s+(?:the\s+|its\s+)?(?:[a-z][\w-]*\s+){0,3}[A-Z])|"
-        r"sign(?:ed|s|ing)?\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement\s+with|"
+        r"(?:sign(?:ed|s|ing)?|announced|reached|entered\s+into)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement\s+with|"
         r"(?:sign|finali[sz]|reach|conclud|ink)\w*\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement(?=\s+to\s+(?:jointly\s+)?"
-        r"(?:build|develop|produce|establish|set up|form|create|cooperate|collaborate|invest)\b)|"
+        r"(?:build|develop|produce|establish|set up|form|create|cooperate|collaborate|invest|boost|advance|"
+        r"accelerate|promote|explore|expand)\b)|"
         r"(?:signed|inked|struck)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|pact)\s+(?:focused|on|to\s+(?:jointly|work|cooperate|develop|build)))\b",
         re.I)),
 )
@@ -100,8 +101,11 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
     if len(group) == 1 and appositive and not re.match(r"\s*with\s", tail):
         outer = nearest_before(view, group[0].start)
         group = coordinated_before(view, outer, loose=True) if outer is not None else group
+    ends_with = re.search(r"\bwith\s*$", view.text[view.local(start) : view.local(end)])
+    partners = first_after(view, end, within=60) if ends_with and len(group) > 1 else None
+    if partners is not None:  # "A and B announced an agreement with C"
+        group = [*group, *_listed_after(view, partners.start)]
     if len(group) == 1:
-        ends_with = re.search(r"\bwith\s*$", view.text[view.local(start) : view.local(end)])
         partner = None if ends_with else re.search(r"\b(?:with|from)\s", tail[:100])
         after = first_after(view, end + (partner.end() if partner else 0), within=60) if ends_with or partner else None
         between = view.text[view.local(group[0].end) : view.local(start)]
@@ -114,6 +118,9 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
             subject = agent_before(view, group[0].start)
             if subject is not None and subject.entity is not group[0].entity:
                 group = [subject, *group]
+    if len(group) > 1 and _WITH_BEFORE.search(view.text[: view.local(group[0].start)]):
+        subject = agent_before(view, group[0].start)  # "it signed an MOU with Ford and Koc to form a JV"
+        group = [subject, *group] if subject is not None and subject not in group else group
     entities: list[Entity] = []
     for ref in group:
         if ref.entity not in entities:

@@ -87,7 +87,9 @@ _UNNAMED = re.compile(
     r"\b(?:undisclosed|unnamed|unidentified|anonymous|without\s+naming|declined\s+to\s+name|did\s+not\s+name)\b",
     re.I,
 )
-_DEVELOP = re.compile(r"\b(?:develop\w*|research\w*|jointly|co-develop\w*)\b", re.I)
+_DEVELOP = re.compile(
+    r"\b(?:develop\w*|research\w*|jointly|co-develop\w*|joint[- ]venture|JV|three-party|collaboration)\b", re.I
+)
 _ROLE_NOUN = re.compile(
     r"\b(?P<noun>suppliers?)\s+(?:of\s+(?:[\w-]+\s+){1,3})?(?:to|for)\s+|"
     r"\b(?P<customers>customers?|clients?)\s+(?:include|includes|including|are|such as)\s+",

@@ -81,3 +81,17 @@ def test_a_stake_bought_for_a_price_and_stakes_named_as_nouns() -> None:
     [agreed] = investments("SoftBank signed an agreement to acquire a stake of up to 9.9% in Nemaska Lithium.")
     assert (agreed["investor"], agreed["target"]) == ("SoftBank", "Nemaska Lithium")
     assert agreed["purpose"] == "acquire a stake of up to 9.9%"
+
+
+def test_an_investment_named_by_its_price() -> None:
+    [stake] = investments("Great Wall Motor has completed its A$28-million equity investment in Pilbara Minerals.")
+    assert (stake["investor"], stake["target"]) == ("Great Wall Motor", "Pilbara Minerals")
+    assert stake["value"] == {"amount": 28_000_000, "currency": "AUD"}
+
+
+def test_a_ministry_providing_companies_with_a_subsidy() -> None:
+    [aid] = investments("Japan's Ministry of Economy, Trade and Industry would provide Honda and GS Yuasa with a "
+                        "subsidy of around 150 billion yen.")
+    assert (aid["investor"], aid["target"], aid["purpose"]) == (
+        "Ministry of Economy, Trade and Industry", "Honda and GS Yuasa", "subsidy")
+    assert aid["value"] == {"amount": 150_000_000_000, "currency": "JPY"}

@@ -15,7 +15,7 @@ import re
 from gigatrack.annotate.places import place_of
 from gigatrack.extract.context import Context, SentenceView
 from gigatrack.extract.rules.frame import Frame
-from gigatrack.extract.rules.slots import coordinated_before, first_after, place_after, subject_ref
+from gigatrack.extract.rules.slots import coordinated, coordinated_before, first_after, place_after, subject_ref
 from gigatrack.model import Fact, Money, Place
 
 _INVEST = re.compile(r"\binvest(?:s|ed|ing)?\b(?!\s+in\s+(?:the\s+)?(?:training|people|personnel|talent))", re.I)
@@ -54,6 +54,16 @@ _PURPOSE = re.compile(
 _BUILT = re.compile(
     r"^(?:build|construct|establish|create|set up|develop|expand|enhance|increase|boost)\s+(?:,[^,]*,\s*)?"
     r"(?P<object>(?:the|a|an|its|new)\s+[^,;]{3,60}?|[a-z][^,;]{3,60}?)(?=\s+(?:by|with|on|at|that|which|to|from)\b|$)"
+)
+_PRICED_INVESTMENT = re.compile(
+    r"^(?:\s*\([^)]*\))?\s+(?:(?:equity|strategic|minority|cornerstone|additional|initial)\s+)?investments?"
+    r"(?P<into>\s+(?:in|into)\s+)",
+    re.I,
+)
+_PROVIDE_SUPPORT = re.compile(
+    r"\bprovid(?:e|es|ed|ing)\s+(?P<to>[^.;]{1,80}?)\s+with\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?"
+    r"(?P<form>subsid(?:y|ies)|grants?|funding|loans?)\s+of\s+(?:about\s+|around\s+|up\s+to\s+|some\s+)?",
+    re.I,
 )
 _SUPPORT_FORM = re.compile(r"^(?:subsid(?:y|ies)|grants?|incentives?|loans?)$", re.I)
 _CONVERSION = re.compile(r"\s*\(\s*(?:approximately|about|around|some|roughly|or)?\s*")
@@ -139,6 +149,37 @@ def _money_frames(
     return frames
 
 
+def _priced_investments(view: SentenceView) -> list[Frame]:
+    """"Great Wall has completed its A$28-million equity investment in Pilbara Minerals"."""
+    for m in view.of("money"):
+        kind = _PRICED_INVESTMENT.match(view.text[view.local(m.end) :])
+        if kind is not None:
+            investors = _investors(view, view.local(m.start))
+            return _money_frames(view, view.local(m.start), view.local(m.start), investors,
+                                 view.local(m.end) + kind.start("into"))
+    return []
+
+
+def _subsidies(view: SentenceView) -> list[Frame]:
+    """"The ministry would provide Honda and GS Yuasa with a subsidy of around 150 billion yen": public
+    money for the companies named."""
+    support = _PROVIDE_SUPPORT.search(view.text)
+    if support is None:
+        return []
+    giver = subject_ref(view, support.start())
+    first = first_after(view, view.start + support.start("to"), within=5)
+    money = [m for m in view.of("money") if 0 <= view.local(m.start) - support.end() <= 20]
+    if giver is None or first is None or not money or not isinstance(money[0].value, Money):
+        return []
+    frame = Frame("investment")
+    frame.fill("investor", giver.entity.display_name())
+    frame.fill("target", " and ".join(r.entity.display_name() for r in coordinated(view, first)))
+    frame.add_money([money[0].value])
+    frame.fill("purpose", support.group("form").lower())
+    frame.cite(view)
+    return [frame]
+
+
 def _invest_frames(view: SentenceView, last_investor: str | None) -> list[Frame]:
     passive = _PASSIVE.search(view.text)
     if passive:
@@ -156,6 +197,9 @@ def _invest_frames(view: SentenceView, last_investor: str | None) -> list[Frame]
         else:
             investors = _investors(view, nominal.start())
         frames += _money_frames(view, nominal.start(), nominal.end(), investors)
+    if frames:
+        return frames
+    frames = _priced_investments(view) or _subsidies(view)
     if frames:
         return frames
     verb = _INVEST.search(view.text)

@@ -165,3 +165,10 @@ def test_a_plant_credited_to_the_group_in_the_headline_is_its_subsidiarys_plant(
             "Tata's battery subsidiary Agratas will build a battery cell factory in Somerset, England.")
     [plant] = facilities(text)
     assert plant["operator"] == "Agratas"
+
+
+def test_an_automakers_factory_with_a_capacity_in_gwh_is_a_battery_plant() -> None:
+    [plant] = facilities("Honda and GS Yuasa will build a new factory in Japan with a target capacity of at least "
+                         "20 GWh, the report said.")
+    assert (plant["location"]["country"], plant["capacity_gwh_per_year"]) == ("JP", 20)
+    assert facilities("Honda will build a new factory in Mexico with room for 200,000 cars a year.") == []

@@ -196,3 +196,8 @@ def test_an_agreement_to_boost_something_together() -> None:
 def supplies_in(text: str) -> list[dict[str, Any]]:
     facts = gigatrack.extract_text(text, published=PUBLISHED)
     return [dict(f.slots) for f in facts if f.type == "supply_agreement"]
+
+
+def test_a_plant_built_with_a_capacity_is_not_built_with_a_partner() -> None:
+    assert partnerships("Honda and GS Yuasa will build a new factory in Japan with a target capacity of 20 GWh.") \
+        == []

@@ -139,7 +139,7 @@ def _qualifies(view: SentenceView, noun: re.Match[str], operator: Entity) -> boo
     if operator.rank is not None and operator.rank <= 2:
         return bool(_BATTERY_WORDS.search(view.text))
     window = view.text[max(0, noun.start() - 40) : noun.end() + 40]
-    return bool(_BATTERY_WORDS.search(window))
+    return bool(_BATTERY_WORDS.search(window)) or bool(view.of("energy"))  # a capacity in GWh is a battery plant's
 
 
 @dataclass(frozen=True, slots=True)

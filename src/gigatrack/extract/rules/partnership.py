@@ -37,7 +37,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:agreed|agrees?|plans?|will)\s+to\s+work\s+together|"
         r"\b(?:build|develop|set\s+up|establish|construct)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:plants?|factory|facility|gigafactory|hub|centre|center)(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
-        r"\s+(?:together\s+)?with(?=\s+(?:the\s+|its\s+)?(?:[a-z][\w-]*\s+){0,3}[A-Z])|"
+        r"\s+(?:together\s+)?with(?=\s+(?:the\s+|its\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}(?-i:[A-Z]))|"
         r"(?:sign(?:ed|s|ing)?|announced|reached|entered\s+into)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement\s+with|"
         r"(?:sign|finali[sz]|reach|conclud|ink)\w*\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement(?=\s+to\s+(?:jointly\s+)?"
         r"(?:build|develop|produce|establish|set up|form|create|cooperate|collaborate|invest|boost|advance|"

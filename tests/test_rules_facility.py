@@ -172,3 +172,10 @@ def test_an_automakers_factory_with_a_capacity_in_gwh_is_a_battery_plant() -> No
                          "20 GWh, the report said.")
     assert (plant["location"]["country"], plant["capacity_gwh_per_year"]) == ("JP", 20)
     assert facilities("Honda will build a new factory in Mexico with room for 200,000 cars a year.") == []
+
+
+def test_a_subsidy_for_the_plant_is_not_its_investment() -> None:
+    text = ("Honda and GS Yuasa will build a new battery factory in Japan with a capacity of 20 GWh. The ministry "
+            "would provide them with a subsidy of around 150 billion yen to build the plant.")
+    [plant] = facilities(text)
+    assert "investment" not in plant

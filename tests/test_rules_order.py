@@ -132,3 +132,9 @@ def test_a_contract_between_a_bus_maker_and_an_operator_for_the_delivery_of_buse
     assert (order["buyer"], order["seller"], order["quantity"]) == ("MZA Warszawa", "Solaris Bus & Coach", 12)
     assert orders("Solaris Bus & Coach and Volvo Buses have signed a contract for the delivery of 12 electric "
                   "buses.") == []
+
+
+def test_a_delivery_that_is_part_of_a_larger_order_counts_the_whole_order() -> None:
+    [order] = orders("Tata Motors delivers 35 electric buses to Brihanmumbai Electric Supply and Transport. This is "
+                     "a part of the larger order of 340 e-buses.")
+    assert order["quantity"] == 340

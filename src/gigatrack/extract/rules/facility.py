@@ -85,6 +85,9 @@ _PUBLIC_MONEY = re.compile(  # "€250 million in EU funding" is the state's mon
     r"^\s*(?:in|of)\s+(?:[A-Z][\w.]*\s+|public\s+|state\s+|government\s+|federal\s+)?"
     r"(?:funding|subsid\w+|grants?|aid|incentives?)\b"
 )
+_PUBLIC_MONEY_BEFORE = re.compile(  # "a subsidy of around 150 billion yen"
+    r"\b(?:subsid(?:y|ies)|grants?|funding|loans?|aid)\s+of\s+(?:about\s+|around\s+|up\s+to\s+)?$", re.I
+)
 _BEFORE_PLANT = re.compile(
     r"^\s+(?:(?!(?:for|to|of|in|at|from|with|by|and|or|on|that|which|is|was|deal|contract|loan|grant|"
     r"order)\b)[\w-]+\s+){0,5}?(?:giga-?factory|factory|plant|facility|complex|production\s+base)\b",
@@ -233,7 +236,7 @@ def _fill(frame: Frame, views: list[SentenceView], operator: Entity, named_produ
             if mass is not None:
                 frame.fill("capacity_tonnes_per_year", getattr(mass.value, "amount", None))
         frame.fill("start", _production_start(view))
-        frame.add_money(money_of(view, INVEST_CUE, not_followed_by=_PUBLIC_MONEY) or _price_tag(view))
+        frame.add_money(money_of(view, INVEST_CUE, _PUBLIC_MONEY, _PUBLIC_MONEY_BEFORE) or _price_tag(view))
     frame.fill("product", _product(views, operator, named_product))
     frame.fill("chemistry", chemistry_of(views))
     everything = " ".join(v.text for v in views)

@@ -54,6 +54,11 @@ _CONTRACT_FOR = re.compile(
     r"(?:the\s+)?(?:delivery|supply)\s+of\s+",
     re.I,
 )
+_PART_OF_ORDER = re.compile(
+    r"\bpart\s+of\s+(?:an?|the|its|their)\s+(?:larger|bigger|total|overall|wider)\s+order\s+"
+    r"(?:of|for|to\s+(?:deliver|supply))\s+",
+    re.I,
+)
 _VEHICLE_MAKERS = frozenset({"bus_maker", "truck_maker", "automaker", "two_wheeler_maker"})
 _TO_BUYER = re.compile(r"^\s*(?:,\s*(?:with|plus|including)\b[^,;.]{1,60},\s*|,\s*)?to\s+", re.I)
 _TENDER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:tender|procurement|bid)\s+(?:for|of)\s+(?=\d)", re.I)
@@ -310,12 +315,25 @@ def _start(ctx: Context, index: int, draft: _Draft) -> str | None:
     return start
 
 
+def _whole_order(ctx: Context, index: int) -> tuple[Counted, SentenceView] | None:
+    """The size of the whole order a delivery belongs to, told in the next sentence."""
+    for view in ctx.sentences[index + 1 : index + 2]:
+        part = _PART_OF_ORDER.search(view.text)
+        count = count_after(counted_items(view.text), part.end(), within=5) if part else None
+        if count is not None:
+            return count, view
+    return None
+
+
 def _frame(ctx: Context, index: int, draft: _Draft, item: str, seller: str | None) -> Frame:
     frame = Frame("order")
     frame.fill("buyer", draft.buyer)
     frame.fill("item", item)
     frame.fill("seller", seller)
-    frame.fill("quantity", draft.counted.amount)
+    whole = _whole_order(ctx, index)
+    if whole is not None:  # "35 buses delivered ... part of the larger order of 340 e-buses"
+        frame.cite(whole[1])
+    frame.fill("quantity", whole[0].amount if whole else draft.counted.amount)
     frame.fill("period", draft.counted.period)
     frame.cite(draft.view)
     frame.add_money(draft.money)

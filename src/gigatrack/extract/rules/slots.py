@@ -117,10 +117,11 @@ _UNIT_PRICE = re.compile(
 
 
 def money_of(
-    view: SentenceView, cue: re.Pattern[str] | None = None, not_followed_by: re.Pattern[str] | None = None
+    view: SentenceView, cue: re.Pattern[str] | None = None, not_followed_by: re.Pattern[str] | None = None,
+    not_preceded_by: re.Pattern[str] | None = None,
 ) -> list[Money]:
     """Money stated in the sentence (not prices per ton, share or unit); with a cue, only when the
-    sentence has the cue word; without the amounts that ``not_followed_by`` describes."""
+    sentence has the cue word; without the amounts that ``not_followed_by`` / ``not_preceded_by`` describe."""
     if cue is not None and not cue.search(view.text):
         return []
     return [
@@ -128,6 +129,7 @@ def money_of(
         if isinstance(m.value, Money)
         and not _UNIT_PRICE.match(tail := view.text[view.local(m.end) :])
         and not (not_followed_by and not_followed_by.match(tail))
+        and not (not_preceded_by and not_preceded_by.search(view.text[: view.local(m.start)]))
     ]
 
 

@@ -159,6 +159,7 @@ class Context:
     published: dt.date | None
     sentences: list[SentenceView]
     entities: dict[str, Entity]
+    derived: dict[str, Any] = field(default_factory=dict)  # what one rule works out and another reuses
 
     def window(self, index: int, before: int = 0, after: int = 0) -> Sequence[SentenceView]:
         return self.sentences[max(0, index - before) : index + after + 1]

@@ -312,6 +312,14 @@ def _same_plant(ctx: Context, plant: _Plant, operator: Entity | None, place: Pla
 
 
 def _plants(ctx: Context) -> list[_Plant]:
+    """The plants the article names, worked out once per article."""
+    known = ctx.derived.get("plants")
+    if known is None:
+        known = ctx.derived["plants"] = _find_plants(ctx)
+    return list(known)
+
+
+def _find_plants(ctx: Context) -> list[_Plant]:
     plants: list[_Plant] = []
     for index, view in enumerate(ctx.sentences):
         for trigger in _triggers(ctx, index):

@@ -179,3 +179,13 @@ def test_a_subsidy_for_the_plant_is_not_its_investment() -> None:
             "would provide them with a subsidy of around 150 billion yen to build the plant.")
     [plant] = facilities(text)
     assert "investment" not in plant
+
+
+def test_a_battery_plant_whose_sentences_say_it_makes_cells_makes_cells() -> None:
+    text = ("Stellantis and Samsung SDI will construct a $2.5 billion lithium-ion battery production facility in "
+            "Kokomo, Indiana. The facility will produce Samsung SDI's new battery cells and modules.")
+    plants = facilities(text)
+    assert [p["product"] for p in plants] == ["cells"]
+    [cylinders] = facilities("Panasonic is building an EV battery factory in De Soto, Kansas. The factory will "
+                             "produce cylindrical 2170 format batteries.")
+    assert cylinders["product"] == "cells"

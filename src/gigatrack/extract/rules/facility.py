@@ -175,8 +175,9 @@ def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
     if anaphor and _builder(view) is not None:
         return True
     # another organisation as the sentence's subject means another plant; one named later ("for the
-    # future Renault R5") does not
-    others = {
+    # future Renault R5", "The facility will produce Samsung SDI's cells") does not
+    plant_subject = anaphor is not None and anaphor.start() == 0
+    others = set() if plant_subject else {
         r.entity for r in view.orgs
         if not r.anaphor and r.entity is not plant.operator and len(view.text[: view.local(r.start)].split()) <= 4
     }
@@ -223,6 +224,10 @@ def _product(views: list[SentenceView], operator: Entity, named_product: str | N
     product = product_of(views[:1], materials=materials) or product_of(views, default, materials)
     if named_product is not None and product not in BATTERY_PRODUCTS:
         return named_product
+    if product == "batteries":  # "a battery plant ... The facility will produce battery cells and modules"
+        later = product_of(views)
+        specific = later if later in BATTERY_PRODUCTS[:-1] else None
+        return specific or ("cells" if any(v.of("form_factor") for v in views) else product)
     return product
 
 

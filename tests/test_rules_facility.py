@@ -189,3 +189,11 @@ def test_a_battery_plant_whose_sentences_say_it_makes_cells_makes_cells() -> Non
     [cylinders] = facilities("Panasonic is building an EV battery factory in De Soto, Kansas. The factory will "
                              "produce cylindrical 2170 format batteries.")
     assert cylinders["product"] == "cells"
+
+
+def test_plants_to_be_built_are_planned() -> None:
+    [joint] = facilities("Hyundai and LG Energy Solution will jointly build a $1.1 billion battery plant in "
+                         "Karawang, Indonesia.")
+    assert joint["status"] == "planned"
+    [headline] = facilities("Agratas to build battery factory in Somerset\n\nThe site covers 100 hectares.")
+    assert headline["status"] == "planned"

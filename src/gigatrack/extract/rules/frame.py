@@ -38,9 +38,10 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"started (?:mass |commercial )?production|launched (?:mass |commercial )?production|"
         r"in operation|commercial operations|c(?:o|a)m(?:e|ing) online|went online|goes online)\b", re.I)),
     ("planned", re.compile(
-        r"\b(?:plans? to|planned|planning to|will (?:build|construct|set up|establish|supply|begin|start)|"
-        r"is set to|aims? to|intends? to|is to (?:build|invest|supply)|to be built|expected to|"
-        r"to (?:build|construct|set up|establish) (?:a|an|the|its)\b)", re.I)),
+        r"\b(?:plans? to|planned|planning to|proposed|"
+        r"(?:will|would)\s+(?:\w+ly\s+)?(?:build|construct|set up|establish|supply|begin|start|open|launch)|"
+        r"is set to|aims? to|intends? to|is to (?:build|invest|supply)|to be (?:built|constructed|set up)|expected to|"
+        r"to (?:build|construct|set up|establish)\b)", re.I)),
     ("announced", re.compile(r"\b(?:announced|announces|confirmed|confirms|unveiled|unveils)\b", re.I)),
 )
 

@@ -201,3 +201,10 @@ def supplies_in(text: str) -> list[dict[str, Any]]:
 def test_a_plant_built_with_a_capacity_is_not_built_with_a_partner() -> None:
     assert partnerships("Honda and GS Yuasa will build a new factory in Japan with a target capacity of 20 GWh.") \
         == []
+
+
+def test_a_joint_venture_works_where_its_plant_is() -> None:
+    text = ("Hyundai and LG Energy Solution formed a joint venture in Indonesia. The partners will build a battery "
+            "cell plant in Karawang, West Java.")
+    [jv] = partnerships(text)
+    assert jv["location"] == {"city": "Karawang", "region": "West Java", "country": "ID"}

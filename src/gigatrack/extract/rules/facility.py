@@ -348,10 +348,10 @@ def _find_plants(ctx: Context) -> list[_Plant]:
     return [plant for plant in plants if plant.operator is not None]
 
 
-def named_plants(ctx: Context) -> list[tuple[Entity, str, int]]:
-    """(operator, name, index of the sentence that first names it) of each plant the article names
-    by what it is: "battery cell factory in Ha Tinh"."""
-    return [(p.operator, p.name, p.first) for p in _plants(ctx) if p.operator is not None and p.name]
+def named_plants(ctx: Context) -> list[tuple[Entity, str | None, Place, int]]:
+    """(operator, name, place, index of the sentence that first names it) of each plant the article
+    names; the name when it says what the plant is: "battery cell factory in Ha Tinh"."""
+    return [(p.operator, p.name, p.place, p.first) for p in _plants(ctx) if p.operator is not None]
 
 
 def extract_facilities(ctx: Context) -> list[Fact]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.rules.facility import named_plants
 from gigatrack.extract.rules.frame import Frame, status_in
+from gigatrack.extract.rules.plant_places import refines
 from gigatrack.extract.rules.slots import (
     agent_before,
     coordinated,
@@ -195,16 +196,20 @@ def _fill(frame: Frame, view: SentenceView, kind: str, match: re.Match[str]) -> 
         frame.add_money(money_of(view))
 
 
-def _plant_purposes(ctx: Context, frames: Iterable[tuple[Frame, set[Entity], int]]) -> None:
-    """A partnership with no stated purpose is for the plant one of its partners (or their joint
-    venture) builds, named near it: "a joint venture ... The JV will build a battery cell plant in Ohio"."""
+def _partners_plant(ctx: Context, frames: Iterable[tuple[Frame, set[Entity], int]]) -> None:
+    """A partnership is for the plant one of its partners (or their joint venture) builds, named near
+    it ("a joint venture ... The JV will build a battery cell plant in Ohio"): the plant is its purpose
+    when it states none, and the plant's place is where it works when it names no finer one."""
     plants = named_plants(ctx)
     for frame, members, first in frames:
         ids = {m.org_id for m in members if m.org_id}
-        for operator, name, index in plants:
+        for operator, name, place, index in plants:
             near = first - _PLANT_BEFORE <= index <= first + _FOLLOW_UP
             if near and (operator in members or ids & set(operator.lineage)):
                 frame.fill("purpose", name)
+                stated = frame.slots.get("location")
+                if index <= first + 1 and (stated is None or refines(Place(**stated), place)):
+                    frame.slots["location"] = place.to_json()
                 break
 
 
@@ -235,8 +240,7 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
     for frame, members, first in frames.values():
         for later in ctx.window(first, after=_FOLLOW_UP)[1:]:
             _follow_up(frame, members, later)
-    if any("purpose" not in frame.slots for frame, _, _ in frames.values()):
-        _plant_purposes(ctx, frames.values())
+    _partners_plant(ctx, frames.values())
     return [
         frame.to_fact(money_slot="value")
         for key, (frame, _, _) in frames.items()

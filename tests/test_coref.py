@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import gigatrack
+from gigatrack.annotate import annotate
+from gigatrack.extract.context import build_context
+from gigatrack.extract.coref import resolve_anaphora
 
 PUBLISHED = "2024-05-02"
 
@@ -73,3 +76,12 @@ def test_a_chain_of_descriptions_stays_with_one_company() -> None:
     [deal] = facts_of("supply_agreement", text)
     assert plant["operator"] == deal["supplier"] == "SK On"
     assert (deal["customer"], deal["form_factor"]) == ("Ford Motor Company", "pouch")
+
+
+def test_a_description_set_beside_a_name_is_that_organisation() -> None:
+    text = ("SK On will form a joint venture with Ford Motor and Koc, the largest conglomerate in Turkey, to "
+            "produce battery cells.")
+    ctx = build_context(text, annotate(text), None)
+    resolve_anaphora(ctx)
+    described = [r.entity.name for r in ctx.sentences[0].orgs if r.text == "the largest conglomerate"]
+    assert described == ["Koç Holding"]

@@ -117,6 +117,15 @@ def _names_follow(view: SentenceView, end: int) -> bool:
     return any(not r.anaphor and end <= r.start <= end + 2 for r in view.orgs)
 
 
+def _appositive_to(view: SentenceView, start: int) -> Entity | None:
+    """The organisation named right before ", the ..." that the description stands beside."""
+    for ref in view.orgs:
+        gap = view.text[view.local(ref.end) : view.local(start)] if ref.end <= start else ""
+        if not ref.anaphor and re.fullmatch(r",\s*", gap):
+            return ref.entity
+    return None
+
+
 def _inside_named_org(view: SentenceView, start: int, end: int) -> bool:
     return any(r.start < end and start < r.end for r in view.orgs)
 
@@ -132,6 +141,11 @@ def resolve_anaphora(ctx: Context) -> None:
             if _inside_named_org(view, start, end) or _names_follow(view, end):
                 continue
             nationality = _nationality_in(view, start, end)
+            named = _appositive_to(view, start)
+            if named is not None:  # "Koc, the largest conglomerate in Turkey": Koc itself
+                if _fits(named, match.group("desc"), match.group("head"), nationality):
+                    found.append(OrgRef(named, start, end, match.group(0), anaphor=True))
+                continue
             for entity in _recent(ctx, index, start, prior):
                 if _fits(entity, match.group("desc"), match.group("head"), nationality):
                     found.append(OrgRef(entity, start, end, match.group(0), anaphor=True))

@@ -40,3 +40,16 @@ def test_a_government_of_a_city_in_lower_case() -> None:
     assert _found("EVE signed an investment framework agreement with the government of Jianyang.") == [
         ("government of Jianyang", "CN")
     ]
+
+
+def test_universities_and_institutes_are_research_bodies() -> None:
+    found = find_public_bodies("SQM is working with Chile's Catholic University of the North. The Korea Institute "
+                               "of Science and Technology helped.")
+    assert [(m.text, m.value.roles) for m in found] == [
+        ("Catholic University of the North", ("agency",)),
+        ("Korea Institute of Science and Technology", ("agency",)),
+    ]
+
+
+def test_a_country_that_signs_is_a_party() -> None:
+    assert _found("Morocco has signed an MoU with Gotion. Morocco exports phosphate.") == [("Morocco", "MA")]

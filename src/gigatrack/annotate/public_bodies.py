@@ -4,8 +4,9 @@ Public bodies sign cooperation agreements, hand out subsidies and place bus orde
 registry can list every provincial government. They are named in a few fixed ways, which this
 module reads: "the Guangdong Provincial Government", "Zhuhai Municipal People's Government",
 "State of Indiana", "Sunderland City Council", "the Tamil Nadu government", "the Japanese
-government", "Ministry of Economy, Trade and Industry"; and a country that signs something
-("Morocco has signed a memorandum of understanding with ..."), which stands for its government.
+government", "Ministry of Economy, Trade and Industry"; public research bodies ("Catholic University of
+the North"); and a country that signs something ("Morocco has signed a memorandum of understanding with
+..."), which stands for its government.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from gigatrack.annotate.places import place_of
 from gigatrack.model import Mention
 
 _NAME = r"(?!(?:The|A|An|This|That|Its|Their|Our|Local|Central|New)\b)[A-Z][\w'’.-]*"
-_PATTERNS = (
+_GOVERNMENTS = (
     re.compile(
         rf"\b(?:{_NAME}\s+){{1,3}}(?:Provincial|Municipal|Metropolitan|State|City|County|Regional|Prefectural|"
         rf"Federal|National|District)\s+(?:People['’]s\s+)?(?:Government|Council|Assembly|Administration)\b"
@@ -29,6 +30,11 @@ _PATTERNS = (
         rf"\bMinistry\s+of\s+{_NAME}(?:(?:,\s+|\s+and\s+|\s+of\s+|\s+)(?:the\s+)?{_NAME}){{0,5}}"
     ),
 )
+_RESEARCH_BODY = re.compile(  # "Catholic University of the North", "Korea Institute of Science and Technology"
+    r"\b(?:(?!(?:The|A|An)\b)[A-Z][\w-]*\s+){0,3}(?:University|Institute|Academy)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})?"
+)
+_PATTERNS = (*((p, "government") for p in _GOVERNMENTS), (_RESEARCH_BODY, "agency"))
 
 # A country as the subject of a signing verb: "Morocco has signed an MoU with ...".
 _SIGNING_COUNTRY = re.compile(
@@ -50,12 +56,12 @@ def _country(name: str) -> str | None:
 def find_public_bodies(text: str) -> list[Mention]:
     """Non-overlapping public-body mentions, longest first where two patterns overlap."""
     found: list[Mention] = []
-    for pattern in _PATTERNS:
+    for pattern, role in _PATTERNS:
         for match in pattern.finditer(text):
             name = match.group(0)
             if any(m.start < match.end() and match.start() < m.end for m in found):
                 continue
-            value = OrgValue(name=name, org_id=None, country=_country(name), roles=("government",), known=False)
+            value = OrgValue(name=name, org_id=None, country=_country(name), roles=(role,), known=False)
             found.append(Mention("org", match.start(), match.end(), name, value))
     for match in _SIGNING_COUNTRY.finditer(text):
         name = match.group("name")

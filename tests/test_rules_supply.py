@@ -182,3 +182,11 @@ def test_the_production_site_is_the_suppliers_one_plant_named_in_the_article() -
     assert "production_site" not in unsure
     [other_kind] = supplies(deal + " Samsung SDI is building a cathode plant in Goed, Hungary.")
     assert "production_site" not in other_kind
+
+
+def test_a_plant_that_will_supply_a_customer_is_its_operators_deal() -> None:
+    text = ("Verkor will build its first gigafactory in Dunkirk, France. A new Gigafactory at Dunkirk will supply "
+            "Renault Group with 12 GWh of batteries a year.")
+    [deal] = supplies(text)
+    assert (deal["supplier"], deal["customer"], deal["volume_gwh"]) == ("Verkor", "Renault Group", 12)
+    assert supplies("Renault Group said a new plant will supply batteries from 2025.") == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
+from gigatrack.extract.rules.facility import named_plants
 from gigatrack.extract.rules.frame import Frame, status_in
 from gigatrack.extract.rules.slots import (
     INVEST_CUE,
@@ -68,6 +69,11 @@ _APPLICATION = (
         r"\bfor\s+(?:its|their)\s+(?P<app>[A-Z][\w-]*(?:\s+[\w-]+){0,3}?\s+(?:energy storage systems?|trucks?|"
         r"buses|vehicles|EVs|models|pickups?))\b"
     ),
+)
+_PLANT_SUPPLIES = re.compile(
+    r"\b(?:the|a|an|its)\s+(?:[\w-]+\s+){0,4}?(?:giga-?factory|plant|factory|facility)\b[^,.;]{0,40}?\s+"
+    r"(?:which\s+|that\s+)?(?P<verb>will\s+(?:also\s+)?supply|supplies|is\s+to\s+supply)\s+",
+    re.I,
 )
 _PRODUCTION = re.compile(r"\b(?:produc\w*|manufactur\w*|output|plant|factory)\b", re.I)
 _PRODUCED_AT = re.compile(
@@ -346,13 +352,29 @@ def _is_quote(view: SentenceView) -> bool:
     return view.text[:1] in "“\"‘"
 
 
+def _plant_supplies(ctx: Context, index: int) -> list[tuple[Entity, Entity | None]]:
+    """"A new gigafactory at Dunkirk will supply Renault Group": the plant's operator supplies, the
+    plant being the last one the article has named."""
+    view = ctx.sentences[index]
+    match = _PLANT_SUPPLIES.search(view.text)
+    if match is None or any(r.end <= view.start + match.start("verb") for r in view.orgs if not r.anaphor):
+        return []
+    customer = first_after(view, view.start + match.end(), within=30)
+    if customer is None:
+        return []
+    operators = [operator for operator, _, _, first in named_plants(ctx) if first <= index]
+    if not operators or operators[-1] is customer.entity:
+        return []
+    return [(operators[-1], customer.entity)]
+
+
 def extract_supply(ctx: Context) -> list[Fact]:
     triggers: dict[tuple[str, str], list[int]] = {}
     parties: dict[tuple[str, str], tuple[Entity, Entity | None]] = {}
     for index, view in enumerate(ctx.sentences):
         if _is_quote(view):
             continue
-        for supplier, customer in find_pairs(view):
+        for supplier, customer in find_pairs(view) or _plant_supplies(ctx, index):
             key = (supplier.key, customer.key if customer else f"undisclosed@{index}")
             if (key[1], key[0]) not in parties:
                 parties.setdefault(key, (supplier, customer))

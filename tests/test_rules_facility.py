@@ -197,3 +197,14 @@ def test_plants_to_be_built_are_planned() -> None:
     assert joint["status"] == "planned"
     [headline] = facilities("Agratas to build battery factory in Somerset\n\nThe site covers 100 hectares.")
     assert headline["status"] == "planned"
+
+
+def test_expansions_told_as_growth_to_a_figure() -> None:
+    [plant] = facilities("CATL will build a battery pack plant in Rayong, Thailand. Initially, the factory will "
+                         "have an annual capacity of 6 GWh, which can be expanded to 20 GWh if necessary.")
+    assert plant["expansion"].startswith("expanded to 20 GWh")
+    [grows] = facilities("Stellantis and Samsung SDI will build a battery plant in Kokomo, Indiana. The plant will "
+                         "start with 23 GWh, then increasing to 33 GWh (and upping the investment to $3.1 billion) "
+                         "over the next few years.")
+    assert grows["expansion"] == ("increasing to 33 GWh (and upping the investment to $3.1 billion) over the next "
+                                  "few years")

@@ -54,9 +54,11 @@ _PLANT_ANAPHOR = re.compile(
 )
 _CAPACITY = re.compile(r"\b(?:capacity|capacities|output|produce|production|GWh|tons|tonnes)\b", re.I)
 _EXPANSION = re.compile(
-    r"\b(?P<what>(?:plans?\s+)?(?:staged\s+)?(?:expan(?:d|ds|ding|sion|sions)\b|(?:increase|raise|boost|lift)\w*\s+"
-    r"(?:its\s+|the\s+|total\s+)?capacity|scal(?:e|ing) up|upgrad(?:e|ing)|"
-    r"reach(?:es|ing)?\s+(?:a\s+|the\s+)?(?:total\s+|annual\s+)?capacity)[^.;]{0,80}?)(?=[.;,]|\s+and\s+will\b|$)",
+    r"\b(?P<what>(?:plans?\s+)?(?:staged\s+)?(?:expan(?:d|ds|ded|ding|sion|sions)\b|(?:increase|raise|boost|lift)\w*\s+"
+    r"(?:(?:its|the|total|annual|production)\s+){0,3}(?:capacity|output)|increas\w*\s+to\s+(?=\d)|"
+    r"scal(?:e|ing) up|upgrad(?:e|ing)|(?:could|would|will|expected\s+to)\s+(?:reach|total)\s+(?=\d)|"
+    r"reach(?:es|ing)?\s+(?:a\s+|the\s+)?(?:total\s+|annual\s+)?capacity)(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?)"
+    r"(?=[.;,](?!\d)|\s+and\s+will\b|$)",
     re.I,
 )
 _EXPANSION_OBJECT = re.compile(r"\d|\b(?:capacity|phase|lines?|plant|project|output|demand)\b", re.I)

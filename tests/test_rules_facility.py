@@ -208,3 +208,10 @@ def test_expansions_told_as_growth_to_a_figure() -> None:
                          "over the next few years.")
     assert grows["expansion"] == ("increasing to 33 GWh (and upping the investment to $3.1 billion) over the next "
                                   "few years")
+
+
+def test_the_battery_cell_factory_refers_back_to_the_plant() -> None:
+    text = ("Agratas has chosen a site in Somerset, England for its battery cell plant. The government welcomed "
+            "the news. The battery cell factory is expected to have an annual capacity of 40 GWh.")
+    [plant] = facilities(text)
+    assert plant["capacity_gwh_per_year"] == 40

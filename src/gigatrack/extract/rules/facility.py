@@ -48,7 +48,8 @@ _VEHICLE_PLANT = re.compile(
 )
 _PLANT_ANAPHOR = re.compile(
     r"\b(?:the|this|that|its)\s+(?:new\s+|first\s+|second\s+|\d+-\d+\s+)?"
-    r"(?:(?:battery|cell|cathode|anode|precursor|materials?|recycling|pack)\s+)?(?:plant|factory|gigafactory|facility|"
+    r"(?:(?:battery|cell|cathode|anode|precursor|materials?|recycling|pack|assembly|lithium)\s+){0,2}"
+    r"(?:plant|factory|gigafactory|facility|"
     r"site|production base|complex|project|joint venture|JV)\b",
     re.I,
 )

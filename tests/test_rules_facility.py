@@ -215,3 +215,14 @@ def test_the_battery_cell_factory_refers_back_to_the_plant() -> None:
             "the news. The battery cell factory is expected to have an annual capacity of 40 GWh.")
     [plant] = facilities(text)
     assert plant["capacity_gwh_per_year"] == 40
+
+
+def test_a_plant_told_in_the_passive_belongs_to_the_maker_the_article_is_about() -> None:
+    text = ("SK Innovation to build third Hungarian battery plant\n\n"
+            "SK Innovation has decided to invest USD 2.29 billion in a third European battery plant. "
+            "SK Innovation made the decision at a board meeting on January 28. "
+            "Thus, it will invest USD 1.1 billion in its Hungarian unit. "
+            "The new manufacturing plant is planned to be constructed in Ivancsa in central Hungary, with a "
+            "production capacity of 30 GWh per year.")
+    plants = [p for p in facilities(text) if p["location"]["city"] == "Iváncsa"]
+    assert [(p["operator"], p["capacity_gwh_per_year"]) for p in plants] == [("SK Innovation", 30)]

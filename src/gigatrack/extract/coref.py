@@ -83,12 +83,13 @@ def _recent(ctx: Context, index: int, before: int, prior: Counter[Entity]) -> li
     return sorted(order, key=lambda e: -salience[e])
 
 
-def previous_subject(ctx: Context, index: int, lead_words: int = 3) -> Entity | None:
-    """The organisation that the sentence before begins with (within its first ``lead_words`` words)."""
+def previous_subject(ctx: Context, index: int, lead_words: int = 3, anaphors: bool = False) -> Entity | None:
+    """The organisation that the sentence before begins with (within its first ``lead_words`` words);
+    with ``anaphors``, also one it begins with as "It" or "The company"."""
     if index == 0:
         return None
     view = ctx.sentences[index - 1]
-    named = [r for r in view.orgs if not r.anaphor]
+    named = [r for r in view.orgs if anaphors or not r.anaphor]
     if named and len(view.text[: view.local(named[0].start)].split()) <= lead_words:
         return named[0].entity
     return None

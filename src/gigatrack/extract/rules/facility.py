@@ -257,6 +257,19 @@ def _fill(frame: Frame, views: list[SentenceView], operator: Entity, named_produ
     frame.fill("status", status_in(everything, _STATUSES))
 
 
+def _main_maker(ctx: Context, index: int) -> Entity | None:
+    """The maker the article has talked about most so far, for a plant told in the passive ("The new
+    plant is planned to be constructed in Ivancsa") with no owner in its sentence or the one before."""
+    counts: dict[Entity, int] = {}
+    for view in ctx.sentences[:index]:
+        for ref in view.orgs:
+            counts[ref.entity] = counts.get(ref.entity, 0) + 1
+    ranked = sorted(counts, key=lambda e: -counts[e])
+    top = ranked[0] if ranked else None
+    clear = top is not None and (len(ranked) == 1 or counts[top] >= 2 * counts[ranked[1]])
+    return top if clear and top is not None and _MAKERS & set(top.roles) else None
+
+
 def _triggers(ctx: Context, index: int) -> list[_Trigger]:
     """The plants the sentence names; a plant named without an owner belongs to the organisation
     the sentence before began with ("... with new plants planned in Hyogo")."""
@@ -273,7 +286,8 @@ def _triggers(ctx: Context, index: int) -> list[_Trigger]:
         for place in plant_places(view, noun):
             if ref is None:
                 if _BATTERY_WORDS.search(view.text):
-                    found.append(_Trigger(previous_subject(ctx, index, lead_words=7), place, product, name))
+                    owner = previous_subject(ctx, index, 7, anaphors=True) or _main_maker(ctx, index)
+                    found.append(_Trigger(owner, place, product, name))
             elif _qualifies(view, noun, ref.entity):
                 found.append(_Trigger(ref.entity, place, product, name))
     return found

@@ -226,3 +226,15 @@ def test_a_plant_told_in_the_passive_belongs_to_the_maker_the_article_is_about()
             "production capacity of 30 GWh per year.")
     plants = [p for p in facilities(text) if p["location"]["city"] == "Iváncsa"]
     assert [(p["operator"], p["capacity_gwh_per_year"]) for p in plants] == [("SK Innovation", 30)]
+
+
+def test_a_plant_that_went_into_operation_at_a_company_is_that_companys() -> None:
+    [plant] = facilities("The first large-scale production plant in Germany for cathode materials went into "
+                         "operation at BASF in Schwarzheide on Thursday.")
+    assert (plant["operator"], plant["product"]) == ("BASF", "cathode")
+
+
+def test_an_unknown_company_named_for_a_battery_material_builds_materials_plants() -> None:
+    [plant] = facilities("Donghwa Electrolyte is investing more than $70 million to build a production plant in "
+                         "Clarksville, Tennessee.")
+    assert plant["operator"] == "Donghwa Electrolyte"

@@ -73,8 +73,10 @@ _INDUSTRY_SUFFIXES = _words(
     Industries Industrial Technologies Technology Tech Mobility Automotive Auto Chemical Chemicals
     Lithium Metals Minerals Resources Electric Electronics Solutions Systems Greentech Cells
     Engineering Ventures Capital Partners Investments Enterprises Manufacturing Logistics Transport
-    Transportation Trucks Bus Buses Nickel Cobalt Graphite Recycling Storage Corporation Company"""
+    Transportation Trucks Bus Buses Nickel Cobalt Graphite Recycling Storage Corporation Company Electrolyte"""
 )
+_SUFFIX_ROLES = _pairs("Battery:cell_maker Batteries:cell_maker Cells:cell_maker Lithium:mining Nickel:mining "
+                       "Cobalt:mining Graphite:materials Materials:materials Material:materials Electrolyte:materials")
 # Capitalised words that never name an organisation on their own.
 _GENERIC = _words(
     """The A An This That These Those Its Their Our His Her It We They He She In On At For From
@@ -332,7 +334,7 @@ def _candidates(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
             and any(_distinctive(w) for w in stem)
             and not _is_headline(text, start)
         ):
-            found.append((start, full_end, None, ()))
+            found.append((start, full_end, None, (_SUFFIX_ROLES[words[-1]],) if words[-1] in _SUFFIX_ROLES else ()))
     return found
 
 

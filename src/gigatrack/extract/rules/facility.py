@@ -99,6 +99,8 @@ _BEFORE_PLANT = re.compile(
 _BUILT_BY = re.compile(r"\b(?:developed|built|operated|run|constructed|owned|managed)\s+by\s+(?:[\w-]+\s+){0,4}?$")
 
 
+_HOSTED_AT = re.compile(r"\b(?:went|goes|came|comes)\s+(?:into\s+operation|on\s*stream|online)\s+at\s+|"
+                        r"\b(?:built|operated|run|developed)\s+by\s+", re.I)
 _BUILDS = re.compile(
     r"\b(?:will|to|plans? to|is set to|has|have)\s+(?:\w+\s+)?(?:build|construct|set up|establish|invest|open|operate|"
     r"launch|expand|start|begin)",
@@ -120,8 +122,9 @@ def _operator(view: SentenceView, noun: re.Match[str]) -> OrgRef | None:
             return ref
     noun_start = view.start + noun.start()
     ref = nearest_before(view, noun_start)
-    if ref is None:
-        return None
+    if ref is None:  # "The first plant ... went into operation at BASF in Schwarzheide"
+        host = _HOSTED_AT.search(view.text, noun.end())
+        return first_after(view, view.start + host.end(), within=1) if host else None
     if _ITS.search(view.text[: noun.start()]):
         return next((r for r in view.orgs if r.end <= noun_start and not in_oblique(view, r)), ref)
     gap = view.text[view.local(ref.end) : view.local(noun_start)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from gigatrack.annotate.orgs import OrgValue
+from gigatrack.annotate.org_names import OrgValue
 from gigatrack.model import Mention
 
 _SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z0-9&]{1,7})\)")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from gigatrack.annotate.orgs import OrgValue
+from gigatrack.annotate.org_names import OrgValue
 from gigatrack.annotate.places import place_of
 from gigatrack.model import Mention
 

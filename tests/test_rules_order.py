@@ -138,3 +138,15 @@ def test_a_delivery_that_is_part_of_a_larger_order_counts_the_whole_order() -> N
     [order] = orders("Tata Motors delivers 35 electric buses to Brihanmumbai Electric Supply and Transport. This is "
                      "a part of the larger order of 340 e-buses.")
     assert order["quantity"] == 340
+
+
+def test_an_agreement_with_a_maker_to_purchase_vehicles() -> None:
+    [order] = orders("The Saudi government also has an agreement with Lucid to purchase up to 100,000 vehicles from "
+                     "the company over a 10-year period.")
+    assert (order["buyer"], order["seller"], order["quantity"]) == ("Saudi government", "Lucid", 100_000)
+
+
+def test_buses_a_transport_company_acquired() -> None:
+    [order] = orders("TransJakarta, the public transportation company of Jakarta, said it acquired 100 "
+                     "battery-powered buses in 2023.")
+    assert (order["item"], order["quantity"]) == ("battery-powered buses", 100)

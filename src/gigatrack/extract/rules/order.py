@@ -18,7 +18,14 @@ from gigatrack.annotate.places import place_of
 from gigatrack.extract.context import Context, Entity, SentenceView
 from gigatrack.extract.rules.counted import Counted, count_after, counted_items
 from gigatrack.extract.rules.frame import Frame
-from gigatrack.extract.rules.slots import coordinated_before, dates_of, first_after, nearest_before, subject_ref
+from gigatrack.extract.rules.slots import (
+    agent_before,
+    coordinated_before,
+    dates_of,
+    first_after,
+    nearest_before,
+    subject_ref,
+)
 from gigatrack.model import Fact, Money, Place
 
 _WIN = re.compile(
@@ -31,7 +38,7 @@ _ORDER_NOUN = re.compile(
     r"\b(?:an?|the|its|their|this|that|new|firm|first|latest)\s+(?:[\w-]+\s+){0,3}?orders?\s+for\b", re.I
 )
 _BUY = re.compile(
-    r"\b(?:ordered|reserved|procured|purchased|bought|"
+    r"\b(?:ordered|reserved|procured|purchased|bought|acquired|"
     r"(?:will|to|would|shall|plans? to|planning to|agreed to)\s+(?:also\s+)?(?:order|procure|purchase|buy|reserve)|"
     r"(?:orders?|procures?|purchases?|buys|reserves?)(?=\s+(?:a\s+total\s+of\s+|an?\s+(?:additional|further)\s+)?\d)|"
     r"placed\s+(?:an?|its|their)\s+(?:[\w-]+\s+){0,2}?order|"
@@ -54,6 +61,7 @@ _CONTRACT_FOR = re.compile(
     r"(?:the\s+)?(?:delivery|supply)\s+of\s+",
     re.I,
 )
+_AGREEMENT_WITH = re.compile(r"\b(?:agreement|deal|contract|MoU)\s+with\s+(?=[^,.;]{1,40}$)", re.I)
 _PART_OF_ORDER = re.compile(
     r"\bpart\s+of\s+(?:an?|the|its|their)\s+(?:larger|bigger|total|overall|wider)\s+order\s+"
     r"(?:of|for|to\s+(?:deliver|supply))\s+",
@@ -178,10 +186,14 @@ def _read(view: SentenceView) -> _Draft | None:
     buy = _BUY.search(text)
     if buy:
         count = count_after(counted, buy.end(), within=60)
-        buyer = _subject(view, buy.start())
+        buyer, partner = _subject(view, buy.start()), _AGREEMENT_WITH.search(text[: buy.start()])
+        with_ref = first_after(view, view.start + partner.end(), within=2) if partner else None
+        if with_ref is not None and with_ref.entity.display_name() == buyer:  # "X has an agreement with Y to buy"
+            agent = agent_before(view, with_ref.start)
+            buyer = agent.entity.display_name() if agent else None
         if count and buyer:
             from_ = _SELLER_AFTER.match(text[count.end :])
-            seller = _latter(view, count.end, buyer)
+            seller = _latter(view, count.end, buyer) or (with_ref.entity.display_name() if with_ref else None)
             if seller is None and from_:
                 party = _party_at(view, count.end + from_.end())
                 seller = party[0] if party else None
@@ -368,10 +380,10 @@ def extract_orders(ctx: Context) -> list[Fact]:
     last_seller: str | None = None
     for index, draft in _drafts(ctx):
         item, seller = draft.counted.item, draft.seller
-        if draft.counted.generic:
-            if last_item is None:
-                continue
+        if draft.counted.generic and last_item is not None:
             item, seller = last_item, seller or last_seller
+        elif draft.counted.generic and seller is None:  # "40 units" of nothing named, from no one named
+            continue
         if draft.buyer is not None and draft.buyer == seller:
             continue
         last_item, last_seller = item, seller

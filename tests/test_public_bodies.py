@@ -53,3 +53,10 @@ def test_universities_and_institutes_are_research_bodies() -> None:
 
 def test_a_country_that_signs_is_a_party() -> None:
     assert _found("Morocco has signed an MoU with Gotion. Morocco exports phosphate.") == [("Morocco", "MA")]
+
+
+def test_public_transport_operators() -> None:
+    found = [m.text for m in find_public_bodies(
+        "Duluth Transit Authority and Dallas Area Rapid Transit ordered buses, as did the Transit Authority of "
+        "River City.")]
+    assert found == ["Duluth Transit Authority", "Dallas Area Rapid Transit", "Transit Authority of River City"]

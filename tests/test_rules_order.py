@@ -150,3 +150,9 @@ def test_buses_a_transport_company_acquired() -> None:
     [order] = orders("TransJakarta, the public transportation company of Jakarta, said it acquired 100 "
                      "battery-powered buses in 2023.")
     assert (order["item"], order["quantity"]) == ("battery-powered buses", 100)
+
+
+def test_a_transit_authority_that_will_receive_buses_spelled_out() -> None:
+    [order] = orders("Proterra won new orders. Its new customers include Dallas Area Rapid Transit, which will "
+                     "receive seven buses and two chargers.")
+    assert (order["buyer"], order["item"], order["quantity"]) == ("Dallas Area Rapid Transit", "buses", 7)

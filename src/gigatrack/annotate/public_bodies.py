@@ -1,12 +1,13 @@
-"""Governments, councils and ministries named in the text, as organisation mentions.
+"""Governments, councils, ministries and other public bodies named in the text, as organisations.
 
 Public bodies sign cooperation agreements, hand out subsidies and place bus orders, but no
 registry can list every provincial government. They are named in a few fixed ways, which this
 module reads: "the Guangdong Provincial Government", "Zhuhai Municipal People's Government",
 "State of Indiana", "Sunderland City Council", "the Tamil Nadu government", "the Japanese
-government", "Ministry of Economy, Trade and Industry"; public research bodies ("Catholic University of
-the North"); and a country that signs something ("Morocco has signed a memorandum of understanding with
-..."), which stands for its government.
+government", "Ministry of Economy, Trade and Industry"; public research bodies ("Catholic
+University of the North"); public transport operators ("Duluth Transit Authority"); and a country
+that signs something ("Morocco has signed a memorandum of understanding with ..."), which stands
+for its government.
 """
 
 from __future__ import annotations
@@ -34,7 +35,13 @@ _RESEARCH_BODY = re.compile(  # "Catholic University of the North", "Korea Insti
     r"\b(?:(?!(?:The|A|An)\b)[A-Z][\w-]*\s+){0,3}(?:University|Institute|Academy)"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})?"
 )
-_PATTERNS = (*((p, "government") for p in _GOVERNMENTS), (_RESEARCH_BODY, "agency"))
+# "Duluth Transit Authority", "Dallas Area Rapid Transit", "Transit Authority of River City"
+_TRANSIT_BODY = re.compile(
+    rf"\b(?:{_NAME}\s+){{1,4}}(?:(?:Transit|Transport(?:ation)?|Transport\s+Undertaking)\s+"
+    rf"(?:Authority|District|Agency|Commission|Corporation|Company)|Rapid\s+Transit)\b"
+    r"|\b(?:Transit|Transport(?:ation)?)\s+(?:Authority|Agency|Commission)\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+)
+_PATTERNS = (*((p, "government") for p in _GOVERNMENTS), (_RESEARCH_BODY, "agency"), (_TRANSIT_BODY, "agency"))
 
 # A country as the subject of a signing verb: "Morocco has signed an MoU with ...".
 _SIGNING_COUNTRY = re.compile(

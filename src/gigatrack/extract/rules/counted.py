@@ -14,9 +14,12 @@ _ITEM_NOUN = (
     r"(?:e-?)?(?:three|two)-wheelers?|scooters?|motorcycles?|motorbikes?|vans?|tractors?|rickshaws?|semis?|"
     r"pickups?)"
 )
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _STOP_WORD = r"(?:of|for|to|from|and|or|with|by|in|at|on|that|which|the|a|an|per|each|worth|over)"
 _COUNTED = re.compile(
-    r"(?<![\d.,$€£¥₹])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,%])\s+(?:\([^()]{1,20}\)\s+)?"
+    rf"(?<![\d.,$€£¥₹])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|\b(?:{'|'.join(_NUMBER_WORDS)}))(?![\d.,%])\s+"
+    r"(?:\([^()]{1,20}\)\s+)?"
     rf"(?P<item>(?:(?!{_STOP_WORD}\b)(?:[\w.’'-]+|\([^()]{{1,20}}\)),?\s+){{0,5}}?{_ITEM_NOUN}"
     r"(?:\s+(?-i:[A-Z][\w-]*)(?:\s+\d+)?)?)\b",
     re.I,
@@ -50,7 +53,9 @@ def counted_items(text: str) -> list[Counted]:
         item = re.sub(r"\s*\([^()]*\)|,", "", match.group("item"))
         period = _PERIOD.match(text[match.end() :])
         per = "total" if period is None else "month" if "month" in period.group(0).lower() else "year"
-        out.append(Counted(float(match.group("num").replace(",", "")), " ".join(item.split()), per,
+        num = match.group("num").lower()
+        amount = float(_NUMBER_WORDS[num]) if num in _NUMBER_WORDS else float(num.replace(",", ""))
+        out.append(Counted(amount, " ".join(item.split()), per,
                             match.start(), match.end()))
     return out
 

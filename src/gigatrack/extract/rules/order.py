@@ -39,7 +39,8 @@ _ORDER_NOUN = re.compile(
 )
 _BUY = re.compile(
     r"\b(?:ordered|reserved|procured|purchased|bought|acquired|"
-    r"(?:will|to|would|shall|plans? to|planning to|agreed to)\s+(?:also\s+)?(?:order|procure|purchase|buy|reserve)|"
+    r"(?:will|to|would|shall|plans? to|planning to|agreed to)\s+(?:also\s+)?(?:order|procure|purchase|buy|reserve|"
+    r"receive)|"
     r"(?:orders?|procures?|purchases?|buys|reserves?)(?=\s+(?:a\s+total\s+of\s+|an?\s+(?:additional|further)\s+)?\d)|"
     r"placed\s+(?:an?|its|their)\s+(?:[\w-]+\s+){0,2}?order|"
     r"signed\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:contract|deal|agreement)\s+(?:for|to)\s+(?:the\s+)?"

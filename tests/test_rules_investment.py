@@ -95,3 +95,17 @@ def test_a_ministry_providing_companies_with_a_subsidy() -> None:
     assert (aid["investor"], aid["target"], aid["purpose"]) == (
         "Ministry of Economy, Trade and Industry", "Honda and GS Yuasa", "subsidy")
     assert aid["value"] == {"amount": 150_000_000_000, "currency": "JPY"}
+
+
+def test_governments_providing_a_contribution_and_a_loan() -> None:
+    found = investments("The Government of Canada is providing a conditional contribution of $322 million through "
+                        "the Strategic Innovation Fund, and the Government of Quebec is providing a partially "
+                        "forgivable loan of $300 million.")
+    assert {(i["investor"], i["purpose"], i["value"]["amount"]) for i in found} == {
+        ("Government of Canada", "contribution", 322_000_000), ("Government of Quebec", "loan", 300_000_000)}
+
+
+def test_a_board_approved_investment_without_an_article() -> None:
+    [approved] = investments("LG Chem's board of directors today approved investment of $571 million in LG Chem "
+                             "Wroclaw Energy to fund the expansion.")
+    assert (approved["investor"], approved["value"]["amount"]) == ("LG Chem", 571_000_000)

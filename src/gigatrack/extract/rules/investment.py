@@ -23,7 +23,7 @@ _PASSIVE = re.compile(r"\b(?:(?:will|would|to|shall)\s+be|(?:has|have|had)\s+bee
                       r"(?:newly\s+|also\s+)?invested\b", re.I)
 _NOMINAL = re.compile(
     r"\b(?P<verb>announced|announces|unveiled|made|makes|committed|pledged|approved|plans?|with|through)\s+"
-    r"(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?investment\s+of\s+",
+    r"(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?investment\s+of\s+",
     re.I,
 )
 _PERCENT = r"\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)"
@@ -60,9 +60,10 @@ _PRICED_INVESTMENT = re.compile(
     r"(?P<into>\s+(?:in|into)\s+)",
     re.I,
 )
-_PROVIDE_SUPPORT = re.compile(
-    r"\bprovid(?:e|es|ed|ing)\s+(?P<to>[^.;]{1,80}?)\s+with\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?"
-    r"(?P<form>subsid(?:y|ies)|grants?|funding|loans?)\s+of\s+(?:about\s+|around\s+|up\s+to\s+|some\s+)?",
+_SUPPORT_NOUN = r"(?P<form>subsid(?:y|ies)|grants?|funding|loans?|contribution)"
+_PROVIDE_SUPPORT = re.compile(  # "provide Honda and GS Yuasa with a subsidy of", "is providing a conditional loan of"
+    r"\bprovid(?:e|es|ed|ing)\s+(?:(?P<to>[^.;]{1,80}?)\s+with\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"{_SUPPORT_NOUN}\s+of\s+(?:about\s+|around\s+|up\s+to\s+|some\s+)?",
     re.I,
 )
 _SUPPORT_FORM = re.compile(r"^(?:subsid(?:y|ies)|grants?|incentives?|loans?)$", re.I)
@@ -161,23 +162,24 @@ def _priced_investments(view: SentenceView) -> list[Frame]:
 
 
 def _subsidies(view: SentenceView) -> list[Frame]:
-    """"The ministry would provide Honda and GS Yuasa with a subsidy of around 150 billion yen": public
-    money for the companies named."""
-    support = _PROVIDE_SUPPORT.search(view.text)
-    if support is None:
-        return []
-    giver = subject_ref(view, support.start())
-    first = first_after(view, view.start + support.start("to"), within=5)
-    money = [m for m in view.of("money") if 0 <= view.local(m.start) - support.end() <= 20]
-    if giver is None or first is None or not money or not isinstance(money[0].value, Money):
-        return []
-    frame = Frame("investment")
-    frame.fill("investor", giver.entity.display_name())
-    frame.fill("target", " and ".join(r.entity.display_name() for r in coordinated(view, first)))
-    frame.add_money([money[0].value])
-    frame.fill("purpose", support.group("form").lower())
-    frame.cite(view)
-    return [frame]
+    """"The ministry would provide Honda and GS Yuasa with a subsidy of around 150 billion yen", "the
+    Government of Quebec is providing a partially forgivable loan of $322 million": public money."""
+    frames = []
+    for support in _PROVIDE_SUPPORT.finditer(view.text):
+        giver = subject_ref(view, support.start())
+        first = first_after(view, view.start + support.start("to"), within=5) if support.group("to") else None
+        money = [m for m in view.of("money") if 0 <= view.local(m.start) - support.end() <= 20]
+        if giver is None or (support.group("to") and first is None) or not money:
+            continue
+        frame = Frame("investment")
+        frame.fill("investor", giver.entity.display_name())
+        if first is not None:
+            frame.fill("target", " and ".join(r.entity.display_name() for r in coordinated(view, first)))
+        frame.add_money([m.value for m in money[:1] if isinstance(m.value, Money)])
+        frame.fill("purpose", support.group("form").lower())
+        frame.cite(view)
+        frames.append(frame)
+    return frames
 
 
 def _invest_frames(view: SentenceView, last_investor: str | None) -> list[Frame]:
@@ -265,7 +267,8 @@ def _restated(fact: Fact, others: list[Fact]) -> bool:
     return False
 
 
-_CUES = ("invest", "stake", "acqui", "capex", "subsid", "bought", "buy", "purchase")
+_CUES = ("invest", "stake", "acqui", "capex", "subsid", "bought", "buy", "purchase", "loan", "grant", "contribution",
+         "funding")
 
 
 def extract_investments(ctx: Context) -> list[Fact]:

@@ -85,3 +85,15 @@ def test_exchange_rate_notes_are_not_money() -> None:
     text = "The plant costs 10 billion yuan ($1.40 billion). ($1=7.1664 Chinese yuan renminbi)"
     assert [m.text for m in find_money(text)] == ["10 billion yuan", "$1.40 billion"]
     assert find_money("(1 USD = 7.2 yuan)") == []
+
+
+def test_a_bare_dollar_is_the_local_dollar_in_a_canadian_or_australian_story() -> None:
+    from gigatrack.annotate import annotate
+
+    def currencies(text: str) -> list[str]:
+        return [m.value.currency for m in annotate(text) if m.kind == "money"]
+
+    assert currencies("EcoPro will build a plant in Bécancour, Quebec. Ottawa gives $322 million.") == ["CAD"]
+    assert currencies("Queensland will spend $570 million on batteries in Brisbane, Australia.") == ["AUD"]
+    assert currencies("Bécancour, Quebec gets US$1 billion, and Toronto $5 million.") == ["USD", "USD"]
+    assert currencies("Ford will invest $3.5 billion in Marshall, Michigan.") == ["USD"]

@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from gigatrack.annotate.acronyms import find_acronyms
 from gigatrack.annotate.dates import find_dates, find_durations
-from gigatrack.annotate.money import find_money
+from gigatrack.annotate.money import find_money, localise_dollars
 from gigatrack.annotate.orgs import find_orgs
 from gigatrack.annotate.places import find_places
 from gigatrack.annotate.public_bodies import find_public_bodies
@@ -58,6 +58,9 @@ def annotate(text: str, published: dt.date | None = None, registry: Registry | N
         m for m in found
         if m.kind == "place" and any(g.start <= m.start and m.end <= g.end for g in governments)
     ]
+    countries = [str(m.value.country) for m in kept if m.kind == "place" and getattr(m.value, "country", None)]
+    money = localise_dollars([m for m in kept if m.kind == "money"], countries)
+    kept = [m for m in kept if m.kind != "money"] + money
     return sorted([*kept, *jurisdictions], key=lambda m: (m.start, -m.end))
 
 

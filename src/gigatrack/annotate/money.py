@@ -138,3 +138,24 @@ def parse_money(s: str) -> Money | None:
     """The money that ``s`` states on its own ("US$762.4 million"), or None."""
     match = _MONEY.fullmatch(s.strip())
     return _value(match) if match else None
+
+
+# Countries whose press writes its own dollar as a bare "$".
+_LOCAL_DOLLARS = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
+
+
+def localise_dollars(money: list[Mention], countries: list[str]) -> list[Mention]:
+    """A bare "$" is the local dollar in an article about Canada, Australia, New Zealand, Singapore or
+    Hong Kong (the country most of its places are in) that never writes "US$"; else the US dollar."""
+    counts: dict[str, int] = {}
+    for country in countries:
+        counts[country] = counts.get(country, 0) + 1
+    home = max(counts, key=lambda c: counts[c]) if counts else None
+    local = _LOCAL_DOLLARS.get(home or "")
+    if local is None or any(m.text.startswith(("US$", "U.S.$")) for m in money):
+        return money
+    return [
+        Mention(m.kind, m.start, m.end, m.text, Money(m.value.amount, local))
+        if m.text.startswith("$") and isinstance(m.value, Money) and m.value.currency == "USD" else m
+        for m in money
+    ]

@@ -199,8 +199,8 @@ def supplies_in(text: str) -> list[dict[str, Any]]:
 
 
 def test_a_plant_built_with_a_capacity_is_not_built_with_a_partner() -> None:
-    assert partnerships("Honda and GS Yuasa will build a new factory in Japan with a target capacity of 20 GWh.") \
-        == []
+    assert partnerships("Honda said it will build a new factory in Japan with a target capacity of 20 GWh, "
+                        "Nikkei reported.") == []
 
 
 def test_a_joint_venture_works_where_its_plant_is() -> None:
@@ -208,3 +208,25 @@ def test_a_joint_venture_works_where_its_plant_is() -> None:
             "cell plant in Karawang, West Java.")
     [jv] = partnerships(text)
     assert jv["location"] == {"city": "Karawang", "region": "West Java", "country": "ID"}
+
+
+def test_more_ways_to_say_two_companies_work_together() -> None:
+    [team] = partnerships("Lake Resources is teaming up with California-based Lilac Solutions to jointly develop "
+                          "the Kachi lithium project in Argentina.")
+    assert set(team["parties"]) == {"Lake Resources", "Lilac Solutions"}
+    [consortium] = partnerships("The facility will be built by a consortium formed by the Ford Motor Company and "
+                                "South Korea's EcoPro BM and SK On.")
+    assert set(consortium["parties"]) == {"Ford Motor Company", "EcoPro BM", "SK On"}
+    assert consortium["kind"] == "joint_venture"
+    [licence] = partnerships("Ford is doing so with Contemporary Amperex Technology Co. Ltd., or CATL, under a "
+                             "licensing agreement with the China-based company.")
+    assert (set(licence["parties"]), licence["kind"]) == ({"Ford", "Contemporary Amperex Technology"}, "licensing")
+
+
+def test_two_companies_that_will_build_a_plant_are_partners_but_one_is_not() -> None:
+    [joint] = partnerships("Hyundai and LG Energy Solution say they will build a $4.3 billion electric battery plant "
+                           "in Georgia.")
+    assert set(joint["parties"]) == {"Hyundai", "LG Energy Solution"}
+    assert joint["purpose"] == "electric battery plant in Georgia"
+    assert partnerships("LG Energy Solution will build a $4.3 billion battery plant in Georgia to supply Hyundai.") \
+        == []

@@ -20,31 +20,41 @@ from gigatrack.extract.rules.slots import (
     coordinated,
     coordinated_before,
     first_after,
+    in_oblique,
     money_of,
     nearest_before,
 )
 from gigatrack.extract.rules.supply import find_pairs
 from gigatrack.model import Fact, Place
 
+_COLLABORATION_PHRASES = (
+    r"partnership", r"partner(?:ed|s|ing)? with", r"collaborat\w+", r"cooperat\w+", r"co-operat\w+", r"alliance",
+    r"team(?:ed|ing|s)? up", r"join(?:ed|s)? hands", r"jointly (?:develop|work|produce|build|invest)\w*",
+    r"(?:is|are|was|were|been|be)\s+(?:also\s+|now\s+|already\s+)?working\s+with",
+    r"(?:agreed|agrees?|plans?|will)\s+to\s+work\s+together",
+    # "is building two battery plants in Kentucky with Korean partner SK On"
+    r"(?:build|develop|set\s+up|establish|construct)(?:s|es|ing)?\s+(?:an?|the|its|two|three|\d+)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:plants?|factory|facility|gigafactory|hub|centre|center)"
+    r"(?:\s+in\s+[A-Z][\w-]*(?:\s+(?:and\s+one\s+in\s+)?[A-Z][\w-]*)?)?"
+    r"\s+(?:together\s+)?with(?=\s+(?:the\s+|its\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}(?-i:[A-Z]))",
+    r"(?:sign(?:ed|s|ing)?|announced|reached|entered\s+into)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement\s+with",
+    r"(?:sign|finali[sz]|reach|conclud|ink)\w*\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement(?=\s+to\s+(?:jointly\s+)?"
+    r"(?:build|develop|produce|establish|set up|form|create|cooperate|collaborate|invest|boost|advance|"
+    r"accelerate|promote|explore|expand)\b)",
+    r"(?:signed|inked|struck)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|pact)\s+"
+    r"(?:focused|on|to\s+(?:jointly|work|cooperate|develop|build))",
+)
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("joint_venture", re.compile(
-        r"\b(?:joint[- ]venture|JV)s?\b|\bjoint\s+(?:[\w-]+\s+){0,5}?(?:facility|plant|factory|company)\b")),
-    ("licensing", re.compile(r"\blicen[cs](?:e|es|ing)\b(?=[^.]{0,60}\btechnolog)", re.I)),
+        r"\b(?:joint[- ]venture|JV|consortium)s?\b|\bjoint\s+(?:[\w-]+\s+){0,5}?(?:facility|plant|factory|company)\b")),
+    ("licensing", re.compile(
+        r"\blicen[cs](?:e|es|ing)\b(?=[^.]{0,60}\btechnolog)|\blicen[cs]ing\s+(?:agreement|deal|pact)", re.I)),
     ("mou", re.compile(r"\b(?:MoU|MOU|memorandum of understanding|letter of intent)\b")),
-    ("collaboration", re.compile(
-        r"\b(?:partnership|partner(?:ed|s|ing)? with|collaborat\w+|cooperat\w+|co-operat\w+|alliance|"
-        r"teamed up|team up|join(?:ed|s)? hands|jointly (?:develop|work|produce|build|invest)\w*|"
-        r"(?:is|are|was|were|been|be)\s+(?:also\s+|now\s+|already\s+)?working\s+with|"
-        r"(?:agreed|agrees?|plans?|will)\s+to\s+work\s+together|"
-        r"\b(?:build|develop|set\s+up|establish|construct)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,4}?"
-        r"(?:plants?|factory|facility|gigafactory|hub|centre|center)(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
-        r"\s+(?:together\s+)?with(?=\s+(?:the\s+|its\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}(?-i:[A-Z]))|"
-        r"(?:sign(?:ed|s|ing)?|announced|reached|entered\s+into)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement\s+with|"
-        r"(?:sign|finali[sz]|reach|conclud|ink)\w*\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement(?=\s+to\s+(?:jointly\s+)?"
-        r"(?:build|develop|produce|establish|set up|form|create|cooperate|collaborate|invest|boost|advance|"
-        r"accelerate|promote|explore|expand)\b)|"
-        r"(?:signed|inked|struck)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|pact)\s+(?:focused|on|to\s+(?:jointly|work|cooperate|develop|build)))\b",
-        re.I)),
+    ("collaboration", re.compile(rf"\b(?:{'|'.join(_COLLABORATION_PHRASES)})\b", re.I)),
+    # "Hyundai and LG Energy Solution will build a $4.3 billion battery plant": only with two builders
+    ("joint_build", re.compile(
+        r"\b(?:will|to|plans?\s+to|would)\s+(?:jointly\s+)?(?:build|construct|set\s+up|establish)\s+(?:an?|the)\s+"
+        r"(?:[\w$.,-]+\s+){0,6}?(?:plant|factory|facility|gigafactory)\b", re.I)),
 )
 _STATUSES = ("terminated", "rumored", "signed", "announced")
 _PURPOSE = re.compile(
@@ -57,7 +67,7 @@ _PURPOSE = re.compile(
 )
 _CUES = ("venture", "jv", "licen", "mou", "memorandum", "letter of intent", "partner", "collaborat", "cooperat",
          "co-operat", "alliance", "team", "hands", "jointly", "working with", "agreement", "joint", "together", "deal",
-         "pact", " with ")
+         "pact", " with ", "consortium", "build")
 _PARTNERSHIP_ANAPHOR = re.compile(
     r"^(?:[^.]{0,40}?\b)?(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:new\s+|\d+-\d+\s+)?(?:joint\s+venture|JV|venture|"
     r"partnership|alliance|two\s+(?:companies|partners|firms))\b"
@@ -81,11 +91,11 @@ def _listed_after(view: SentenceView, pos: int) -> list[OrgRef]:
     group = coordinated(view, first)
     if len(group) > 1:
         return group
-    joined = re.search(r"\band\b", view.text[view.local(first.end) :])
+    joined = re.search(r"\band\b", view.text[view.local(first.end) : view.local(first.end) + 60])
     if joined:
         second = first_after(view, first.end + joined.end(), within=60)
         if second is not None:
-            return [first, second]
+            return [first, *coordinated(view, second)]
     return group
 
 
@@ -94,7 +104,7 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
     tail = view.text[view.local(end) :]
     before = nearest_before(view, start)
     group: list[OrgRef] = []
-    if re.match(r"\s*(?:between|of|among)\s", tail):
+    if re.match(r"\s*(?:between|of|among|formed\s+by|comprising)\s", tail):
         group = _listed_after(view, end)
     elif before is not None:
         group = coordinated_before(view, before, loose=True)
@@ -129,6 +139,21 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
     if len(entities) > 2:
         entities = [e for e in entities if "jv" not in e.roles] or entities
     return entities
+
+
+def _builders(view: SentenceView, verb: int) -> list[Entity]:
+    """The organisations joined as the subject of "A and B will build a plant" (none for one builder)."""
+    last = nearest_before(view, verb)
+    if last is None or len(view.text[view.local(last.end) : view.local(verb)].split()) > 6:
+        return []
+    group = coordinated_before(view, last, loose=True)
+    if in_oblique(view, group[0]):
+        return []
+    entities: list[Entity] = []
+    for ref in group:
+        if ref.entity not in entities:
+            entities.append(ref.entity)
+    return entities if len(entities) > 1 else []
 
 
 def _purpose(view: SentenceView, end: int) -> str | None:
@@ -225,7 +250,10 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
             match = pattern.search(view.text)
             if match is None:
                 continue
-            parties = _parties(view, view.start + match.start(), view.start + match.end())
+            if kind == "joint_build":
+                parties, kind = _builders(view, view.start + match.start()), "collaboration"
+            else:
+                parties = _parties(view, view.start + match.start(), view.start + match.end())
             key = frozenset(e.key for e in parties)
             agreement = kind == "mou" or "agreement" in match.group(0).lower()
             if len(parties) < 2 or (agreement and key in supplied) or _same_group(parties):

@@ -26,7 +26,9 @@ _MADE_THERE = re.compile(
 )
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 # Words of a plant's name that say what kind of plant it is (not its size, cost or owner).
-_KIND_WORD = re.compile(r"(?!(?i:giga-?watt|GWh|MWh|tons?\b|tonnes?\b))[A-Za-z][\w-]*(?<!['’]s)")
+_KIND_WORD = re.compile(
+    r"(?!(?i:giga-?watt|GWh|MWh|tons?\b|tonnes?\b|(?:m|b|tr)illion\b|crore\b))[A-Za-z][\w-]*(?<!['’]s)"
+)
 _MADE = re.compile(
     r"(?i:batter(?:y|ies)|cells?|packs?|modules?|cathodes?|anodes?|precursors?|lithium(?:-ion)?|nickel|cobalt|"
     r"graphite|separators?|electrolytes?|hydroxide|LFP|NCM|sodium-ion|materials?|recycling|refin\w+|foil)"

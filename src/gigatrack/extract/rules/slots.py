@@ -156,7 +156,7 @@ _OBLIQUE = re.compile(
 _JOINT = re.compile(r"\b(?:and|with)\s+(?:(?:an?|the|its|their|other)\b|(?-i:[A-Z]))", re.I)
 _APPOSITIVE = re.compile(r"(?<=[\w)]),\s*(?:an?|the)\s[^,]*,[^,]*$")
 _COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
-_RESTATED = re.compile(r"\s*\((?:[A-Z]+:\s*)?")
+_RESTATED = re.compile(r"\s*\((?:[A-Z]+:\s*)?|,\s+or\s+")
 _LOOSE_COORDINATION = re.compile(r"\s*(?:,\s*|,?\s*and\s+(?:(?!and\b)[\w’'-]+\s+){0,5}?|&\s*|-|–)")
 
 

@@ -199,8 +199,8 @@ def supplies_in(text: str) -> list[dict[str, Any]]:
 
 
 def test_a_plant_built_with_a_capacity_is_not_built_with_a_partner() -> None:
-    assert partnerships("Honda said it will build a new factory in Japan with a target capacity of 20 GWh, "
-                        "Nikkei reported.") == []
+    assert partnerships("Panasonic will build a new factory in Japan with a capacity of 20 GWh to supply Toyota.") \
+        == []
 
 
 def test_a_joint_venture_works_where_its_plant_is() -> None:

@@ -164,3 +164,8 @@ def test_a_known_company_named_again_without_its_industry_word_is_still_that_com
 
 def test_a_camel_case_name_is_a_company_even_at_the_start_of_a_sentence() -> None:
     assert _texts("TotalEnergies will build a plant. Total is a common word.") == ["TotalEnergies"]
+
+
+def test_a_name_written_without_its_accents_is_still_known() -> None:
+    assert _by_text("It bought the stake from Chile's Sociedad Quimica y Minera in 2018.")[
+        "Sociedad Quimica y Minera"].org_id == "sqm"

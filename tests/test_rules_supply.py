@@ -190,3 +190,15 @@ def test_a_plant_that_will_supply_a_customer_is_its_operators_deal() -> None:
     [deal] = supplies(text)
     assert (deal["supplier"], deal["customer"], deal["volume_gwh"]) == ("Verkor", "Renault Group", 12)
     assert supplies("Renault Group said a new plant will supply batteries from 2025.") == []
+
+
+def test_a_cell_makers_lithium_offtake_does_not_make_it_the_supplier() -> None:
+    assert supplies("LG Energy Solution signed its second offtake agreement for 50,000 tonnes of battery-grade "
+                    "lithium hydroxide.") == []
+    [cathode] = supplies("EcoPro BM has signed a long-term supply contract for cathode materials.")
+    assert (cathode["supplier"], cathode.get("customer")) == ("EcoPro BM", None)
+
+
+def test_a_local_unit_with_the_group_word_is_named_as_the_company() -> None:
+    [deal] = supplies("BMW Group Korea said BMW will buy battery cells from Samsung SDI from 2026.")
+    assert deal["customer"] == "BMW"

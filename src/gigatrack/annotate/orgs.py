@@ -10,6 +10,7 @@ Nemaska") is found there too.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,7 +44,8 @@ def _alias_index(registry: Registry) -> dict[str, tuple[_Alias, ...]]:
     """Aliases by their case-folded first token, longest first (built once per registry)."""
     index: dict[str, list[_Alias]] = {}
     for org in registry:
-        for surface in org.names:
+        spellings = [*org.names, *(a for n in org.names if (a := _unaccented(n)) != n and len(a) == len(n))]
+        for surface in spellings:
             first = _ALIAS_TOKEN.match(surface)
             if first is None:
                 continue
@@ -53,6 +55,11 @@ def _alias_index(registry: Registry) -> dict[str, tuple[_Alias, ...]]:
                 _Alias(surface, surface.casefold(), org, exact)
             )
     return {k: tuple(sorted(v, key=lambda a: -len(a.surface))) for k, v in index.items()}
+
+
+def _unaccented(name: str) -> str:
+    """"Sociedad Quimica y Minera" for "Sociedad Química y Minera": the spelling without accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _alias_at(text: str, start: int, aliases: tuple[_Alias, ...]) -> tuple[_Alias, int] | None:

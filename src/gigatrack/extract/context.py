@@ -82,9 +82,10 @@ def _local_unit(name: str, names: set[str]) -> bool:
     company the article names, which is not the fuller name of the company."""
     words = name.split()
     for n in (1, 2):
-        tail = " ".join(words[-n:])
-        if len(words) > n and " ".join(words[:-n]) in names and (tail in _CONTINENTS or place_of(tail) is not None):
-            return True
+        tail, head = " ".join(words[-n:]), words[:-n]
+        named = " ".join(head) in names or (len(head) > 1 and head[-1] == "Group" and " ".join(head[:-1]) in names)
+        if head and named and (tail in _CONTINENTS or place_of(tail) is not None):
+            return True  # "BMW Group Korea" beside "BMW"
     return False
 
 

@@ -70,6 +70,8 @@ _APPLICATION = (
         r"buses|vehicles|EVs|models|pickups?))\b"
     ),
 )
+_RAW_PRODUCTS = frozenset({"lithium", "nickel", "cobalt", "manganese", "graphite", "cathode", "anode", "precursor",
+                           "electrolyte", "separator", "copper_foil"})
 _PLANT_SUPPLIES = re.compile(
     r"\b(?:the|a|an|its)\s+(?:[\w-]+\s+){0,4}?(?:giga-?factory|plant|factory|facility)\b[^,.;]{0,40}?\s+"
     r"(?:which\s+|that\s+)?(?P<verb>will\s+(?:also\s+)?supply|supplies|is\s+to\s+supply)\s+",
@@ -278,6 +280,9 @@ def _sole_supplier(view: SentenceView) -> list[tuple[Entity, Entity | None]]:
         return []
     maker = named[0]
     if not _SUPPLIER_ROLES & set(maker.roles) or maker.rank is None or maker.rank > 2:
+        return []
+    materials = {str(p) for p in view.values("product")} & _RAW_PRODUCTS
+    if materials and (maker.upstream or (9, 9))[1] > 1:  # a cell maker's lithium deal: it buys the lithium
         return []
     return [(maker, None)]
 

@@ -41,7 +41,16 @@ _TRANSIT_BODY = re.compile(
     rf"(?:Authority|District|Agency|Commission|Corporation|Company)|Rapid\s+Transit)\b"
     r"|\b(?:Transit|Transport(?:ation)?)\s+(?:Authority|Agency|Commission)\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
 )
-_PATTERNS = (*((p, "government") for p in _GOVERNMENTS), (_RESEARCH_BODY, "agency"), (_TRANSIT_BODY, "agency"))
+# Each pattern with the role it gives and the words without which it cannot match (a cheap first look).
+_PATTERNS = (
+    (_GOVERNMENTS[0], "government", ("Government", "Council", "Assembly", "Administration")),
+    (_GOVERNMENTS[1], "government", (" of ",)),
+    (_GOVERNMENTS[2], "government", (" of ",)),
+    (_GOVERNMENTS[3], "government", ("government",)),
+    (_GOVERNMENTS[4], "government", ("Ministry",)),
+    (_RESEARCH_BODY, "agency", ("University", "Institute", "Academy")),
+    (_TRANSIT_BODY, "agency", ("Transit", "Transport")),
+)
 
 # A country as the subject of a signing verb: "Morocco has signed an MoU with ...".
 _SIGNING_COUNTRY = re.compile(
@@ -63,7 +72,9 @@ def _country(name: str) -> str | None:
 def find_public_bodies(text: str) -> list[Mention]:
     """Non-overlapping public-body mentions, longest first where two patterns overlap."""
     found: list[Mention] = []
-    for pattern, role in _PATTERNS:
+    for pattern, role, needles in _PATTERNS:
+        if not any(needle in text for needle in needles):
+            continue
         for match in pattern.finditer(text):
             name = match.group(0)
             if any(m.start < match.end() and match.start() < m.end for m in found):

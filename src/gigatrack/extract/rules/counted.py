@@ -7,7 +7,9 @@ figure is a total or a rate per year or month; orders are read around them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ITEM_NOUN = (
     r"(?:e-?bus(?:es)?|bus(?:es)?|coach(?:es)?|trucks?|lorries|tippers?|vehicles?|cars?|EVs|units|"
@@ -16,6 +18,7 @@ _ITEM_NOUN = (
 )
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                  "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_ANY_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(_NUMBER_WORDS)})\b", re.I)
 _STOP_WORD = r"(?:of|for|to|from|and|or|with|by|in|at|on|that|which|the|a|an|per|each|worth|over)"
 _COUNTED = re.compile(
     rf"(?<![\d.,$€£¥₹])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|\b(?:{'|'.join(_NUMBER_WORDS)}))(?![\d.,%])\s+"
@@ -47,7 +50,10 @@ class Counted:
 
 
 
-def counted_items(text: str) -> list[Counted]:
+@lru_cache(maxsize=256)
+def counted_items(text: str) -> tuple[Counted, ...]:
+    if not _ANY_NUMBER.search(text):  # a cheap first look: most sentences count nothing
+        return ()
     out = []
     for match in _COUNTED.finditer(text):
         item = re.sub(r"\s*\([^()]*\)|,", "", match.group("item"))
@@ -57,8 +63,8 @@ def counted_items(text: str) -> list[Counted]:
         amount = float(_NUMBER_WORDS[num]) if num in _NUMBER_WORDS else float(num.replace(",", ""))
         out.append(Counted(amount, " ".join(item.split()), per,
                             match.start(), match.end()))
-    return out
+    return tuple(out)
 
 
-def count_after(counted: list[Counted], pos: int, within: int = 80) -> Counted | None:
+def count_after(counted: Sequence[Counted], pos: int, within: int = 80) -> Counted | None:
     return next((c for c in counted if pos <= c.start <= pos + within), None)

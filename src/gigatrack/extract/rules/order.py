@@ -12,6 +12,7 @@ A buyer may be a public body written in lower case ("the city of Medellín").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from gigatrack.annotate.places import place_of
@@ -62,6 +63,9 @@ _CONTRACT_FOR = re.compile(
     r"(?:the\s+)?(?:delivery|supply)\s+of\s+",
     re.I,
 )
+# Lower-case pieces of every item noun a counted order can have (a cheap first look at a sentence).
+_ITEM_CUES = ("bus", "coach", "truck", "lorr", "tipper", "vehicle", "car", "ev", "unit", "wheeler", "scooter",
+              "motor", "van", "tractor", "rickshaw", "semi", "pickup")
 _AGREEMENT_WITH = re.compile(r"\b(?:agreement|deal|contract|MoU)\s+with\s+(?=[^,.;]{1,40}$)", re.I)
 _PART_OF_ORDER = re.compile(
     r"\bpart\s+of\s+(?:an?|the|its|their)\s+(?:larger|bigger|total|overall|wider)\s+order\s+"
@@ -150,6 +154,8 @@ def _latter(view: SentenceView, pos: int, buyer: str | None) -> str | None:
 
 def _read(view: SentenceView) -> _Draft | None:
     """The order the sentence states, if it states one with a counted item."""
+    if not view.says(*_ITEM_CUES):
+        return None
     text = view.text
     counted = counted_items(text)
     if not counted:
@@ -208,7 +214,7 @@ def _read(view: SentenceView) -> _Draft | None:
     return _delivery(view, counted)
 
 
-def _buyers_order(view: SentenceView, counted: list[Counted]) -> _Draft | None:
+def _buyers_order(view: SentenceView, counted: Sequence[Counted]) -> _Draft | None:
     """"a previous Maersk order of 126 Volvo VNR electric vehicles": the buyer names the order; and
     "A and B signed a contract for the delivery of N ITEMS": the vehicle maker of the two sells."""
     for match in _NAMED_ORDER.finditer(view.text):
@@ -227,7 +233,7 @@ def _buyers_order(view: SentenceView, counted: list[Counted]) -> _Draft | None:
     return _Draft(view, count, buyer.display_name(), makers[0].display_name(), count.end, delivery=True)
 
 
-def _delivery(view: SentenceView, counted: list[Counted]) -> _Draft | None:
+def _delivery(view: SentenceView, counted: Sequence[Counted]) -> _Draft | None:
     """"SELLER will deliver N ITEMS to BUYER" / "deliveries of N ITEMS to BUYER"."""
     deliver = _DELIVER.search(view.text)
     if deliver is None:

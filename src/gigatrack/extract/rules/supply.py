@@ -361,7 +361,7 @@ def _plant_supplies(ctx: Context, index: int) -> list[tuple[Entity, Entity | Non
     """"A new gigafactory at Dunkirk will supply Renault Group": the plant's operator supplies, the
     plant being the last one the article has named."""
     view = ctx.sentences[index]
-    match = _PLANT_SUPPLIES.search(view.text)
+    match = _PLANT_SUPPLIES.search(view.text) if view.says("suppl") else None
     if match is None or any(r.end <= view.start + match.start("verb") for r in view.orgs if not r.anaphor):
         return []
     customer = first_after(view, view.start + match.end(), within=30)

@@ -238,3 +238,11 @@ def test_an_unknown_company_named_for_a_battery_material_builds_materials_plants
     [plant] = facilities("Donghwa Electrolyte is investing more than $70 million to build a production plant in "
                          "Clarksville, Tennessee.")
     assert plant["operator"] == "Donghwa Electrolyte"
+
+
+def test_a_plant_named_after_its_town_when_only_the_country_follows() -> None:
+    [plant] = facilities("Talga begins construction of its Vittangi graphite anode plant in Sweden.")
+    assert plant["location"] == {"city": "Vittangi", "region": None, "country": "SE"}
+    assert plant["status"] == "under_construction"
+    [brand] = facilities("LG Energy Solution will expand its Ultium Cells plant in the US.")
+    assert brand["location"] == {"city": None, "region": None, "country": "US"}

@@ -28,7 +28,7 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:under construction|(?:is|are|was|were)\s+(?:(?:currently|also|now|already|still)\s+)?(?:being\s+)?"
         r"(?:building|constructing|"
         r"built|constructed)|br(?:oke|eaks|eaking) ground|construction\s+(?:has\s+)?(?:began|begun|started|"
-        r"is\s+underway|work)|(?:started|began|begun|starts|start)\s+(?:the\s+)?(?:construction|building)|"
+        r"is\s+underway|work)|(?:started|began|begun|starts|start|begins|beginning)\s+(?:the\s+)?(?:construction|building)|"
         r"nearing completion|laid the (?:first|foundation) stone)\b", re.I)),
     ("operating", re.compile(
         r"\b(?:operates|operating|opened|inaugurat\w+|beg[au]n (?:mass |commercial )?production|"

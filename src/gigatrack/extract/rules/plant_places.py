@@ -79,6 +79,22 @@ def place_before(view: SentenceView, places: list[Mention], start: int) -> Place
     return None
 
 
+# "its Vittangi graphite anode plant in Sweden": a site name the gazetteer does not know, before the plant noun
+_SITE_NAME = re.compile(r"(?:\b(?:[Ii]ts|[Tt]heir|[Tt]he)|['’]s)\s+(?P<site>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\s+"
+                        r"(?:[a-z][\w-]*\s+){0,3}$")
+
+
+def _site_name(view: SentenceView, noun_start: int, found: list[Place]) -> Place | None:
+    """The town a plant is named after, when the sentence gives only its country."""
+    site = _SITE_NAME.search(view.text[:noun_start])
+    if site is None or len(found) != 1 or found[0].city or found[0].region:
+        return None
+    at = view.start + site.start("site")
+    if any(m.start <= at < m.end for m in view.mentions):
+        return None
+    return Place(city=site.group("site"), region=None, country=found[0].country)
+
+
 def _head_of(view: SentenceView, places: list[Mention], mention: Mention) -> Mention:
     """The first place of the name ``mention`` ends: "Sanand" for the "Gujarat" of "on Sanand in Gujarat"."""
     head = mention
@@ -100,7 +116,7 @@ def plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
         gap = view.text[view.local(end) : view.local(m.start)]
         if m.start >= end and _AFTER_PLANT.fullmatch(gap):
             found = listed_places(view, m)
-            named_before = place_before(view, places, start)
+            named_before = place_before(view, places, start) or _site_name(view, noun.start(), found)
             if len(found) == 1 and named_before is not None and refines(found[0], named_before):
                 return [named_before]
             return found

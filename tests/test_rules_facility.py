@@ -246,3 +246,9 @@ def test_a_plant_named_after_its_town_when_only_the_country_follows() -> None:
     assert plant["status"] == "under_construction"
     [brand] = facilities("LG Energy Solution will expand its Ultium Cells plant in the US.")
     assert brand["location"] == {"city": None, "region": None, "country": "US"}
+
+
+def test_a_plant_in_the_country_of_a_company_introduced_by_nationality() -> None:
+    [plant] = facilities("Norwegian battery material specialist Vianode has opened a synthetic graphite anode plant "
+                         "in the country.")
+    assert (plant["location"]["country"], plant["status"]) == ("NO", "operating")

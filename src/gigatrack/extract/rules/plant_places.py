@@ -63,6 +63,7 @@ def listed_places(view: SentenceView, mention: Mention) -> list[Place]:
     return found
 
 
+_IN_THE_COUNTRY = re.compile(r"\s+in\s+the\s+country\b")
 _IN = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 _AFTER_PLANT = re.compile(
     r"\s+(?:(?:being\s+|to\s+be\s+)?(?:located|built|set\s+up|constructed|based)\s+)?(?:in|at|near|of)\s+"
@@ -123,6 +124,10 @@ def plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
     named_before = place_before(view, places, start)
     if named_before is not None:
         return [named_before]
+    home = _IN_THE_COUNTRY.match(view.text[view.local(end) :])
+    nationality = next((m.value for m in view.of("nationality")), None) if home else None
+    if nationality:  # "Norwegian ... Vianode has opened a graphite anode plant in the country"
+        return [Place(city=None, region=None, country=str(nationality))]
     located = [m for m in places if abs(m.start - start) <= _NEAR and _IN.search(view.text[: view.local(m.start)])]
     merged = [p for m in located if (p := merged_place(view, _head_of(view, places, m))) is not None]
     if merged and all(same_place(merged[0], p) or refines(p, merged[0]) for p in merged):

@@ -252,3 +252,9 @@ def test_a_plant_in_the_country_of_a_company_introduced_by_nationality() -> None
     [plant] = facilities("Norwegian battery material specialist Vianode has opened a synthetic graphite anode plant "
                          "in the country.")
     assert (plant["location"]["country"], plant["status"]) == ("NO", "operating")
+
+
+def test_a_plant_expected_to_be_operating_is_planned() -> None:
+    [plant] = facilities("Enchem will build an electrolyte plant in Komarom, Hungary. The plant is expected to be "
+                         "operating at the end of next year.")
+    assert plant["status"] == "planned"

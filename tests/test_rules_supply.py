@@ -202,3 +202,15 @@ def test_a_cell_makers_lithium_offtake_does_not_make_it_the_supplier() -> None:
 def test_a_local_unit_with_the_group_word_is_named_as_the_company() -> None:
     [deal] = supplies("BMW Group Korea said BMW will buy battery cells from Samsung SDI from 2026.")
     assert deal["customer"] == "BMW"
+
+
+def test_a_plant_that_will_start_and_supply_a_customers_plant() -> None:
+    text = ("Enchem will build an electrolyte plant in Komarom, Hungary. The Hungarian plant is expected to be in "
+            "operating at the end of next year and supply electrolytes to SK Innovation's plant in Hungary.")
+    [deal] = supplies(text)
+    assert (deal["supplier"], deal["customer"], deal["product"]) == ("Enchem", "SK Innovation", "electrolyte")
+
+
+def test_a_brand_like_name_is_a_company() -> None:
+    [deal] = supplies("CATL will supply 60 GWh sodium ion batteries to HyperStrong within three years.")
+    assert (deal["customer"], deal["volume_gwh"], deal["chemistry"]) == ("HyperStrong", 60, "sodium_ion")

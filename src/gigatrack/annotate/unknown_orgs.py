@@ -96,6 +96,11 @@ _ARTICLE_ROLE_SPAN = 6
 _INTRO_ENDINGS = frozenset({"s ", *(f"{noun[-1]} " for noun in _ROLE_NOUNS)})
 
 
+# One word with a capital inside ("HyperStrong", "TransJakarta") names a company; not a surname ("McKinsey"
+# is a company anyway, "DeSantis" is not) nor a chemical formula ("LiFePO4").
+_CAMEL_CASE = re.compile(r"(?!(?:Mc|Mac|De|Di|Le|La|Van|Von|Du|Da)[A-Z])[A-Z][a-z]{2,}[A-Z][a-z][A-Za-z]*")
+
+
 def _distinctive(word: str) -> bool:
     return word not in _GENERIC and word not in _COUNTRIES and word not in _DEMONYMS and not word[0].isdigit()
 
@@ -201,6 +206,8 @@ def _candidates(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
             and not is_headline(text, start)
         ):
             found.append((start, full_end, None, (_SUFFIX_ROLES[words[-1]],) if words[-1] in _SUFFIX_ROLES else ()))
+        elif len(words) == 1 and _CAMEL_CASE.fullmatch(words[0]) and _distinctive(words[0]):
+            found.append((start, full_end, None, ()))  # "HyperStrong", "BasiGo": a brand-like name
     return found
 
 

@@ -31,7 +31,8 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"is\s+underway|work)|(?:started|began|begun|starts|start|begins|beginning)\s+(?:the\s+)?(?:construction|building)|"
         r"nearing completion|laid the (?:first|foundation) stone)\b", re.I)),
     ("operating", re.compile(
-        r"\b(?:operates|operating|opened|inaugurat\w+|beg[au]n (?:mass |commercial )?production|"
+        r"\b(?:operates|(?<!to be in )(?<!to be )operating|opened|inaugurat\w+|"
+        r"beg[au]n (?:mass |commercial )?production|"
         r"(?:has|have|had|was|were|been)\s+completed(?!\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:acquisition|purchase|feasibility|study|financing|funding|deal|sale|takeover|merger|transaction|round|"
         r"design|permitting|survey|assessment))|completion ceremony|"

@@ -73,8 +73,8 @@ _APPLICATION = (
 _RAW_PRODUCTS = frozenset({"lithium", "nickel", "cobalt", "manganese", "graphite", "cathode", "anode", "precursor",
                            "electrolyte", "separator", "copper_foil"})
 _PLANT_SUPPLIES = re.compile(
-    r"\b(?:the|a|an|its)\s+(?:[\w-]+\s+){0,4}?(?:giga-?factory|plant|factory|facility)\b[^,.;]{0,40}?\s+"
-    r"(?:which\s+|that\s+)?(?P<verb>will\s+(?:also\s+)?supply|supplies|is\s+to\s+supply)\s+",
+    r"\b(?:the|a|an|its)\s+(?:[\w-]+\s+){0,4}?(?:giga-?factory|plant|factory|facility)\b[^,.;]{0,80}?\s+"
+    r"(?:which\s+|that\s+)?(?P<verb>will\s+(?:also\s+)?supply|supplies|is\s+to\s+supply|and\s+supply)\s+",
     re.I,
 )
 _PRODUCTION = re.compile(r"\b(?:produc\w*|manufactur\w*|output|plant|factory)\b", re.I)
@@ -367,7 +367,8 @@ def _plant_supplies(ctx: Context, index: int) -> list[tuple[Entity, Entity | Non
     customer = first_after(view, view.start + match.end(), within=30)
     if customer is None:
         return []
-    operators = [operator for operator, _, _, first in named_plants(ctx) if first <= index]
+    plants = named_plants(ctx)
+    operators = [o for o, _, _, first in plants if first < index] or [o for o, _, _, first in plants if first == index]
     if not operators or operators[-1] is customer.entity:
         return []
     return [(operators[-1], customer.entity)]

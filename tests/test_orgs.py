@@ -128,6 +128,7 @@ def test_unknown_org_is_found_again_without_its_suffix() -> None:
         "Germany’s Saarland region hosts the site.",
         "Battery Energy Storage Systems are in demand.",
         "The firm will ship natural graphite Active Anode Material to its customers.",
+        "Governor DeSantis and Senator McConnell praised the LiFePO4 cells.",
     ],
 )
 def test_non_organisations_are_not_orgs(text: str) -> None:

@@ -258,3 +258,12 @@ def test_a_plant_expected_to_be_operating_is_planned() -> None:
     [plant] = facilities("Enchem will build an electrolyte plant in Komarom, Hungary. The plant is expected to be "
                          "operating at the end of next year.")
     assert plant["status"] == "planned"
+
+
+def test_construction_that_will_start_or_a_plant_once_built_is_not_yet_under_construction() -> None:
+    [later] = facilities("Dongwha Electrolyte will build an electrolyte plant in Clarksville, Tennessee. The company "
+                         "will start construction in the second quarter of this year.")
+    assert later["status"] == "planned"
+    [once] = facilities("Enchem plans to build an electrolyte plant in Komarom, Hungary. Once the plant is "
+                        "constructed, capacity will rise.")
+    assert once["status"] == "planned"

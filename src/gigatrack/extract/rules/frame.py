@@ -47,10 +47,19 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_STATES = ("under_construction", "operating")
+_NOT_YET = re.compile(r"\b(?:once|until|if|will|would|to|plans?\s+to)\s+(?:[\w-]+\s+){0,4}$", re.I)
+
+
 def status_in(text: str, allowed: tuple[str, ...]) -> str | None:
-    """The first status (in the rules' order of strength) that the text states, among ``allowed``."""
+    """The first status (in the rules' order of strength) that the text states, among ``allowed``; a
+    state told as a condition or a plan ("Once the plant is constructed", "will start construction")
+    is not stated."""
     for status, pattern in _STATUS_RULES:
-        if status in allowed and pattern.search(text):
+        if status in allowed and any(
+            status not in _STATES or not _NOT_YET.search(text[max(0, m.start() - 40) : m.start()])
+            for m in pattern.finditer(text)
+        ):
             return status
     return None
 

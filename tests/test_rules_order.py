@@ -156,3 +156,8 @@ def test_a_transit_authority_that_will_receive_buses_spelled_out() -> None:
     [order] = orders("Proterra won new orders. Its new customers include Dallas Area Rapid Transit, which will "
                      "receive seven buses and two chargers.")
     assert (order["buyer"], order["item"], order["quantity"]) == ("Dallas Area Rapid Transit", "buses", 7)
+
+
+def test_where_the_ordered_vehicles_will_run() -> None:
+    [order] = orders("Shipping giant Maersk ordered 25 Volvo FH electric trucks for its operations in Germany.")
+    assert order["region"] == "Germany"

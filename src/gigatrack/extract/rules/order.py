@@ -29,6 +29,7 @@ _BY_BUYER = re.compile(
     r"(?:awarded|placed|issued|sent|floated|given)\s+by\s+",
     re.I,
 )
+_WHERE = re.compile(r"\b(?:in|across|for|to)\s+(?:the\s+)?(?:city\s+of\s+)?")
 _PART_OF_ORDER = re.compile(
     r"\bpart\s+of\s+(?:an?|the|its|their)\s+(?:larger|bigger|total|overall|wider)\s+order\s+"
     r"(?:of|for|to\s+(?:deliver|supply))\s+",
@@ -68,9 +69,8 @@ def _region(draft: Draft) -> str | None:
         for size in (2, 1):
             if len(words) >= size and place_of(" ".join(words[:size])) is not None:
                 return " ".join(words[:size])
-    tail = draft.view.text[draft.buyer_end :]
-    place = re.match(r"^[^.;]{0,40}?\b(?:in|across|for|to)\s+(?:the\s+)?(?:city\s+of\s+)?", tail)
-    if place:
+    tail = re.split(r"[.;]", draft.view.text[draft.buyer_end : draft.buyer_end + 60])[0]
+    for place in _WHERE.finditer(tail):  # "... for its operations in Germany", "for use in the U.S."
         pos = draft.buyer_end + place.end()
         hit = next((m for m in draft.view.of("place") if draft.view.local(m.start) == pos), None)
         if hit is not None and isinstance(hit.value, Place):

@@ -267,3 +267,12 @@ def test_construction_that_will_start_or_a_plant_once_built_is_not_yet_under_con
     [once] = facilities("Enchem plans to build an electrolyte plant in Komarom, Hungary. Once the plant is "
                         "constructed, capacity will rise.")
     assert once["status"] == "planned"
+
+
+def test_operations_due_to_start_by_a_year_give_the_start_but_a_capacity_by_a_year_does_not() -> None:
+    [plant] = facilities("SK Nexilis will build a copper foil plant in Kota Kinabalu, Sabah, Malaysia, with "
+                         "commercial operations to kickstart by 2023.")
+    assert plant["start"] == "2023"
+    [target] = facilities("SK Nexilis will build a copper foil plant in Kota Kinabalu, Sabah, Malaysia, reaching "
+                          "50,000 tonnes by 2025.")
+    assert "start" not in target

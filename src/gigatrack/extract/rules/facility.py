@@ -69,6 +69,9 @@ _PRODUCING = re.compile(
     r"start(?:s|ed|ing)?|begin(?:s|ning)?|began|ready|slated|scheduled)\b",
     re.I,
 )
+# "commercial operations to kickstart by 2023": a start due by a year (not "40 GWh by 2030")
+_START_BY = re.compile(r"\b(?:start|begin|commence|kick\s?off|kickstart|open|operational|online)\w*\s+"
+                       r"(?:[\w-]+\s+){0,2}?by\s+(?:the\s+end\s+of\s+)?$", re.I)
 _STARTED_PRODUCING = re.compile(
     r"\b(?:started|began|begun|launched|commenced)\s+(?:mass\s+|commercial\s+)?(?:production|operations|"
     r"producing|manufacturing)\b", re.I)
@@ -208,9 +211,9 @@ def _production_start(view: SentenceView) -> str | None:
     """When the plant starts (or started) producing: "start production in 2026", "commercial
     operations kicking off in August 2025", "set to open in 2025"; not when building began."""
     for date in view.of("date"):
-        if getattr(date.value, "relation", None) == "by":
-            continue
         lead = view.text[max(0, view.local(date.start) - 70) : view.local(date.start)]
+        if getattr(date.value, "relation", None) == "by" and not _START_BY.search(lead):
+            continue
         tail = view.text[view.local(date.end) : view.local(date.end) + 50]
         if (_PRODUCING.search(lead) and not _BUILDING.search(lead[-30:]) and not _STARTED_BUILDING.search(lead)) or (
             re.match(r",\s", tail) and _STARTED_PRODUCING.search(tail)

@@ -276,3 +276,10 @@ def test_operations_due_to_start_by_a_year_give_the_start_but_a_capacity_by_a_ye
     [target] = facilities("SK Nexilis will build a copper foil plant in Kota Kinabalu, Sabah, Malaysia, reaching "
                           "50,000 tonnes by 2025.")
     assert "start" not in target
+
+
+def test_a_later_sentence_naming_the_state_the_plant_is_in_still_speaks_of_it() -> None:
+    text = ("Agratas will set up a lithium-ion cell plant in Sanand, Gujarat. The investment tag for the project, "
+            "for which an MoU has been signed with the Gujarat government, stands at Rs 13,000 crore.")
+    [plant] = facilities(text)
+    assert plant["investment"] == {"amount": 130_000_000_000, "currency": "INR"}

@@ -197,6 +197,8 @@ def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
         return True
     if same:
         return True
+    if anaphor and not others and places and all(refines(p, plant.place) for p in places):
+        return True  # "the project ... with the Gujarat government" for a plant in Sanand, Gujarat
     if others or places:
         return False
     named = any(not r.anaphor for r in view.orgs)

@@ -230,3 +230,10 @@ def test_two_companies_that_will_build_a_plant_are_partners_but_one_is_not() -> 
     assert joint["purpose"] == "electric battery plant in Georgia"
     assert partnerships("LG Energy Solution will build a $4.3 billion battery plant in Georgia to supply Hyundai.") \
         == []
+
+
+def test_a_collaboration_the_next_sentence_calls_a_joint_venture_is_one() -> None:
+    text = ("Hyundai and LG Energy Solution will jointly build a $1.1 billion battery plant in Indonesia. The 50-50 "
+            "joint venture will break ground this year.")
+    [jv] = partnerships(text)
+    assert jv["kind"] == "joint_venture"

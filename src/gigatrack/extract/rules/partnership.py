@@ -203,6 +203,8 @@ def _follow_up(frame: Frame, parties: set[Entity], view: SentenceView) -> None:
     if anaphor is None or set(view.entities()) - parties:
         return
     frame.cite(view)
+    if frame.slots.get("kind") == "collaboration" and re.search(r"joint\s+venture|\bJV\b", anaphor.group(0)):
+        frame.slots["kind"] = "joint_venture"  # "The 50-50 joint venture ... will start production in 2024"
     place = _located(view, view.start + anaphor.end())
     if place is not None:
         frame.fill("location", place.to_json())

@@ -237,3 +237,9 @@ def test_a_collaboration_the_next_sentence_calls_a_joint_venture_is_one() -> Non
             "joint venture will break ground this year.")
     [jv] = partnerships(text)
     assert jv["kind"] == "joint_venture"
+
+
+def test_the_price_of_the_plant_two_partners_build_is_the_partnerships_value() -> None:
+    [jv] = partnerships("Hyundai and LG Energy Solution will jointly build a $1.1 billion battery plant in "
+                        "Indonesia.")
+    assert jv["value"] == {"amount": 1_100_000_000, "currency": "USD"}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.coref import previous_subject
 from gigatrack.extract.rules.frame import Frame, status_in
-from gigatrack.extract.rules.plant_names import BATTERY_PRODUCTS, noun_phrase_product, plant_name
+from gigatrack.extract.rules.plant_names import BATTERY_PRODUCTS, noun_phrase_product, plant_name, price_tags
 from gigatrack.extract.rules.plant_places import places_in, plant_places, refines, same_place
 from gigatrack.extract.rules.slots import (
     INVEST_CUE,
@@ -28,7 +28,7 @@ from gigatrack.extract.rules.slots import (
     product_of,
     subject_ref,
 )
-from gigatrack.model import Fact, Money, Place
+from gigatrack.model import Fact, Place
 
 _PLANT = re.compile(
     r"\b(?:giga[- ]?factor(?:y|ies)|factor(?:y|ies)|plants?|facilit(?:y|ies)|production\s+project|"
@@ -93,11 +93,6 @@ _PUBLIC_MONEY = re.compile(  # "€250 million in EU funding" is the state's mon
 )
 _PUBLIC_MONEY_BEFORE = re.compile(  # "a subsidy of around 150 billion yen"
     r"\b(?:subsid(?:y|ies)|grants?|funding|loans?|aid)\s+of\s+(?:about\s+|around\s+|up\s+to\s+)?$", re.I
-)
-_BEFORE_PLANT = re.compile(
-    r"^\s+(?:(?!(?:for|to|of|in|at|from|with|by|and|or|on|that|which|is|was|deal|contract|loan|grant|"
-    r"order)\b)[\w-]+\s+){0,5}?(?:giga-?factory|factory|plant|facility|complex|production\s+base)\b",
-    re.I,
 )
 _BUILT_BY = re.compile(r"\b(?:developed|built|operated|run|constructed|owned|managed)\s+by\s+(?:[\w-]+\s+){0,4}?$")
 
@@ -252,7 +247,7 @@ def _fill(frame: Frame, views: list[SentenceView], operator: Entity, named_produ
             if mass is not None:
                 frame.fill("capacity_tonnes_per_year", getattr(mass.value, "amount", None))
         frame.fill("start", _production_start(view))
-        frame.add_money(money_of(view, INVEST_CUE, _PUBLIC_MONEY, _PUBLIC_MONEY_BEFORE) or _price_tag(view))
+        frame.add_money(money_of(view, INVEST_CUE, _PUBLIC_MONEY, _PUBLIC_MONEY_BEFORE) or price_tags(view))
     frame.fill("product", _product(views, operator, named_product))
     frame.fill("chemistry", chemistry_of(views))
     everything = " ".join(v.text for v in views)
@@ -299,14 +294,6 @@ def _triggers(ctx: Context, index: int) -> list[_Trigger]:
             elif _qualifies(view, noun, ref.entity):
                 found.append(_Trigger(ref.entity, place, product, name))
     return found
-
-
-def _price_tag(view: SentenceView) -> list[Money]:
-    """The plant's cost written before it: "its 900 billion won copper foil facility", "a $6.4 billion complex"."""
-    return [
-        m.value for m in view.of("money")
-        if isinstance(m.value, Money) and _BEFORE_PLANT.match(view.text[view.local(m.end) :])
-    ]
 
 
 def _link_following(ctx: Context, index: int, plant: _Plant) -> None:

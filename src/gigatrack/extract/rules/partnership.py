@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.rules.facility import named_plants
 from gigatrack.extract.rules.frame import Frame, status_in
+from gigatrack.extract.rules.plant_names import price_tags
 from gigatrack.extract.rules.plant_places import refines
 from gigatrack.extract.rules.slots import (
     agent_before,
@@ -221,6 +222,7 @@ def _fill(frame: Frame, view: SentenceView, kind: str, match: re.Match[str]) -> 
         frame.fill("location", place.to_json())
     if kind == "joint_venture" or _WORTH.search(view.text):
         frame.add_money(money_of(view))
+    frame.add_money(price_tags(view))  # "will jointly build a $1.1 billion battery plant"
 
 
 def _partners_plant(ctx: Context, frames: Iterable[tuple[Frame, set[Entity], int]]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from gigatrack.extract.context import SentenceView
+from gigatrack.model import Money
 
 BATTERY_PRODUCTS = ("cells", "modules", "packs", "batteries")
 _BOUNDARY = frozenset(
@@ -32,6 +33,11 @@ _KIND_WORD = re.compile(
 _MADE = re.compile(
     r"(?i:batter(?:y|ies)|cells?|packs?|modules?|cathodes?|anodes?|precursors?|lithium(?:-ion)?|nickel|cobalt|"
     r"graphite|separators?|electrolytes?|hydroxide|LFP|NCM|sodium-ion|materials?|recycling|refin\w+|foil)"
+)
+_BEFORE_PLANT = re.compile(
+    r"^\s+(?:(?!(?:for|to|of|in|at|from|with|by|and|or|on|that|which|is|was|deal|contract|loan|grant|"
+    r"order)\b)[\w-]+\s+){0,5}?(?:giga-?factory|factory|plant|facility|complex|production\s+base)\b",
+    re.I,
 )
 _IN_PLACE = re.compile(r"^\s+(?:in|at|near)\s+(?:the\s+)?")
 
@@ -78,3 +84,11 @@ def plant_name(view: SentenceView, noun: re.Match[str]) -> str | None:
         place = next((m for m in view.of("place") if view.local(m.start) == end + at.end()), None)
         end = view.local(place.end) if place is not None else end
     return " ".join([*kind, view.text[noun.start() : end]])
+
+
+def price_tags(view: SentenceView) -> list[Money]:
+    """The plant's cost written before it: "its 900 billion won copper foil facility", "a $6.4 billion complex"."""
+    return [
+        m.value for m in view.of("money")
+        if isinstance(m.value, Money) and _BEFORE_PLANT.match(view.text[view.local(m.end) :])
+    ]

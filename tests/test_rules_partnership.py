@@ -243,3 +243,8 @@ def test_the_price_of_the_plant_two_partners_build_is_the_partnerships_value() -
     [jv] = partnerships("Hyundai and LG Energy Solution will jointly build a $1.1 billion battery plant in "
                         "Indonesia.")
     assert jv["value"] == {"amount": 1_100_000_000, "currency": "USD"}
+
+
+def test_partners_that_finalize_an_agreement_have_signed() -> None:
+    [jv] = partnerships("Samsung SDI and General Motors finalize an agreement to build a battery plant in Indiana.")
+    assert jv["status"] == "signed"

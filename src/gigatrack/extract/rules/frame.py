@@ -23,7 +23,7 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"preliminary agreement|heads of agreement)\b")),
     ("signed", re.compile(
         r"\b(?:signed|signs|inked|inks|sealed|seals|clinched|struck|won|wins|secured|secures|"
-        r"entered into|reached (?:a|an)\b[^.]{0,40}?(?:agreement|deal)|agreed|awarded|finali[sz]ed)\b", re.I)),
+        r"entered into|reached (?:a|an)\b[^.]{0,40}?(?:agreement|deal)|agreed|awarded|finali[sz](?:ed|es?))\b", re.I)),
     ("under_construction", re.compile(
         r"\b(?:under construction|(?:is|are|was|were)\s+(?:(?:currently|also|now|already|still)\s+)?(?:being\s+)?"
         r"(?:building|constructing|"

@@ -13,6 +13,7 @@ from gigatrack.model import Mention, Money, Place
 _SPECIFIC_FIRST = ("cells", "modules", "packs", "cathode", "anode", "precursor", "separator", "electrolyte",
                    "copper_foil", "lithium", "nickel", "cobalt", "manganese", "graphite")
 _MATERIALS_FIRST = (*_SPECIFIC_FIRST[3:], *_SPECIFIC_FIRST[:3])
+_MINERALS_FIRST = (*_SPECIFIC_FIRST[9:], *_SPECIFIC_FIRST[3:9], *_SPECIFIC_FIRST[:3])
 _START_CUE = re.compile(
     r"\b(?:from|starting|start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w*|launch\w*|kick\w* off|"
     r"beginning|production\s+(?:in|from)|operations?\s+in|slated for|scheduled for|due in|"
@@ -29,11 +30,14 @@ INVEST_CUE = re.compile(
 )
 
 
-def product_of(views: Iterable[SentenceView], default: str | None = None, materials: bool = False) -> str | None:
+def product_of(
+    views: Iterable[SentenceView], default: str | None = None, materials: bool = False, mining: bool = False
+) -> str | None:
     """The most specific product the sentences name ("cells" beats "batteries"); for a materials
-    or mining supplier, the material beats the cells it goes into."""
+    supplier, the material beats the cells it goes into, and for a miner the mineral beats the
+    cathode its customer makes of it."""
     named = [str(v) for view in views for v in view.values("product")]
-    for product in (_MATERIALS_FIRST if materials else _SPECIFIC_FIRST):
+    for product in (_MINERALS_FIRST if mining else _MATERIALS_FIRST if materials else _SPECIFIC_FIRST):
         if product in named:
             return product
     if named:

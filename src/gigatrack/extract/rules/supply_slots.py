@@ -75,8 +75,9 @@ def _supply_volume(views: list[SentenceView], kind: str = "energy") -> float | N
 def fill_deal(frame: Frame, views: list[SentenceView], triggers: list[SentenceView], supplier: Entity) -> None:
     """A supply deal's slots: from the trigger sentences first, then from the sentences linked to them."""
     ordered = triggers + [v for v in views if v not in triggers]
-    materials = supplier.rank is not None and supplier.rank <= 1
-    frame.fill("product", product_of(triggers, materials=materials) or product_of(ordered, "batteries", materials))
+    materials, mining = supplier.rank is not None and supplier.rank <= 1, supplier.rank == 0
+    frame.fill("product", product_of(triggers, materials=materials, mining=mining)
+               or product_of(ordered, "batteries", materials, mining))
     frame.fill("chemistry", chemistry_of(ordered))
     form, size = form_factor_of(ordered)
     frame.fill("form_factor", form)

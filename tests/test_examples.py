@@ -171,7 +171,7 @@ NUMBER_SLOTS = ("quantity", "capacity_gwh_per_year", "capacity_tonnes_per_year",
                 "duration_years", "target_value")
 # Of the 100 such slots the table lists, this many are extracted now: raise it when extraction improves,
 # never lower it to get green.
-LISTED_SLOTS_FLOOR = 86
+LISTED_SLOTS_FLOOR = 89
 
 
 def _same_value(slot: str, got: Any, want: str) -> bool:

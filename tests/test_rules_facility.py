@@ -283,3 +283,12 @@ def test_a_later_sentence_naming_the_state_the_plant_is_in_still_speaks_of_it() 
             "for which an MoU has been signed with the Gujarat government, stands at Rs 13,000 crore.")
     [plant] = facilities(text)
     assert plant["investment"] == {"amount": 130_000_000_000, "currency": "INR"}
+
+
+def test_the_company_building_a_plant_is_the_one_the_article_has_been_talking_about() -> None:
+    text = ("The material will be shipped from EcoPro BM's Pohang campus to Samsung SDI's cell plants in Korea and "
+            "Hungary. EcoPro BM's cathode plant in Pohang has been operating since 2022. The company plans to lift "
+            "capacity there by 2027. The company is also building a cathode plant in Debrecen, Hungary, designed for "
+            "54,000 tonnes a year.")
+    debrecen = [p for p in facilities(text) if p["location"]["city"] == "Debrecen"]
+    assert [(p["operator"], p["capacity_tonnes_per_year"]) for p in debrecen] == [("EcoPro BM", 54_000)]

@@ -137,9 +137,13 @@ def resolve_anaphora(ctx: Context) -> None:
     for index, view in enumerate(ctx.sentences):
         found: list[OrgRef] = []
         base = view.start
+        it = _IT_SUBJECT.match(view.text)
+        chained = previous_subject(ctx, index, anaphors=True) if it and it.group(0) != "Its" else None
+        if it and chained is not None:  # "The company plans ... The company is also building ...": the same one
+            found.append(OrgRef(chained, base, base + it.end(), it.group(0), anaphor=True))
         for match in _DESCRIPTOR.finditer(view.text):
             start, end = base + match.start(), base + match.end()
-            if _inside_named_org(view, start, end) or _names_follow(view, end):
+            if _inside_named_org(view, start, end) or _names_follow(view, end) or any(r.start == start for r in found):
                 continue
             nationality = _nationality_in(view, start, end)
             named = _appositive_to(view, start)
@@ -155,7 +159,6 @@ def resolve_anaphora(ctx: Context) -> None:
             start, end = base + match.start(), base + match.end()
             for entity in _last_pair(ctx, index):
                 found.append(OrgRef(entity, start, end, match.group(0), anaphor=True))
-        it = _IT_SUBJECT.match(view.text)
         if it and not any(r.start == base for r in found):
             subject = previous_subject(ctx, index)
             if subject is None and it.group(0) == "Its":

@@ -99,6 +99,7 @@ _BUILT_BY = re.compile(r"\b(?:developed|built|operated|run|constructed|owned|man
 
 _HOSTED_AT = re.compile(r"\b(?:went|goes|came|comes)\s+(?:into\s+operation|on\s*stream|online)\s+at\s+|"
                         r"\b(?:built|operated|run|developed)\s+by\s+", re.I)
+_COMPANY_PRONOUN = re.compile(r"(?i:it|the\s+(?:company|firm|group))")
 _BUILDS = re.compile(
     r"\b(?:will|to|plans? to|is set to|has|have)\s+(?:\w+\s+)?(?:build|construct|set up|establish|invest|open|operate|"
     r"launch|expand|start|begin)",
@@ -181,9 +182,10 @@ def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
     # another organisation as the sentence's subject means another plant; one named later ("for the
     # future Renault R5", "The facility will produce Samsung SDI's cells") does not
     plant_subject = anaphor is not None and anaphor.start() == 0
-    others = set() if plant_subject else {
+    others = set() if plant_subject else {  # "The company is also building ..." about another company counts
         r.entity for r in view.orgs
-        if not r.anaphor and r.entity is not plant.operator and len(view.text[: view.local(r.start)].split()) <= 4
+        if (not r.anaphor or _COMPANY_PRONOUN.fullmatch(r.text)) and r.entity is not plant.operator
+        and len(view.text[: view.local(r.start)].split()) <= 4
     }
     same = any(same_place(plant.place, p) for p in places)
     finer = [p for p in places if refines(plant.place, p)]

@@ -292,3 +292,8 @@ def test_the_company_building_a_plant_is_the_one_the_article_has_been_talking_ab
             "54,000 tonnes a year.")
     debrecen = [p for p in facilities(text) if p["location"]["city"] == "Debrecen"]
     assert [(p["operator"], p["capacity_tonnes_per_year"]) for p in debrecen] == [("EcoPro BM", 54_000)]
+
+
+def test_a_plant_that_will_be_built_in_a_town() -> None:
+    plants = facilities("Samsung SDI said its new battery cell plant will be built in Kokomo, Indiana.")
+    assert [p["location"] for p in plants] == [{"city": "Kokomo", "region": "Indiana", "country": "US"}]

@@ -66,7 +66,8 @@ def listed_places(view: SentenceView, mention: Mention) -> list[Place]:
 _IN_THE_COUNTRY = re.compile(r"\s+in\s+the\s+country\b")
 _IN = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 _AFTER_PLANT = re.compile(
-    r"\s+(?:(?:being\s+|to\s+be\s+)?(?:located|built|set\s+up|constructed|based)\s+)?(?:in|at|near|of)\s+"
+    r"\s+(?:(?:being\s+|to\s+be\s+|will\s+be\s+|is\s+to\s+be\s+)?(?:located|built|set\s+up|constructed|based)\s+)?"
+    r"(?:in|at|near|of)\s+"
     r"(?:[\w’'-]+\s+){0,4}"
 )
 

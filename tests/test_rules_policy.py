@@ -153,3 +153,11 @@ def test_an_estimate_of_sales_is_not_a_target() -> None:
     assert [t for t in targets(text) if t["metric"] == "ev_sales"] == []
     [goal] = targets("Malaysia's government targets sales of 75,000 electric vehicles by 2030, analysts said.")
     assert (goal["metric"], goal["target_value"]) == ("ev_sales", 75_000)
+
+
+def test_chargers_are_charging_points_and_a_reported_ban_keeps_only_what_is_banned() -> None:
+    [chargers] = targets("Qatar's government plans to install 30 electric chargers by 2021.")
+    assert chargers["metric"] == "charging_points"
+    [ban] = targets("In July, Prime Minister Pham Minh Chinh announced that all gasoline-powered motorcycles will be "
+                    "banned from central Hanoi by 2026.")
+    assert (ban["segment"], ban["year"]) == ("all gasoline-powered motorcycles", 2026)

@@ -75,7 +75,8 @@ _OBLIGATION = re.compile(
 _LEAD_WORDS = 7
 _DUE = ("by", "from", "starting")
 _PRONOUN_SUBJECT = re.compile(r"^(?:It|The\s+(?:company|firm|group|automaker|carmaker))\s", re.I)
-_CHARGING = re.compile(r"\bcharging\s+(?:points|stations|piles|spots)\b", re.I)
+_REPORTED = re.compile(r"^.{0,80}?\b(?:announced|said|stated|declared|decided|ruled)\s+that\s+", re.I)
+_CHARGING = re.compile(r"\bcharging\s+(?:points|stations|piles|spots)\b|\bchargers\b|\bcharge\s*points\b", re.I)
 
 
 def _country_of_article(ctx: Context) -> str | None:
@@ -172,7 +173,7 @@ def _count_metric(view: SentenceView, m: Mention, item: str) -> str | None:
 def _phased_out(what: str) -> str:
     """What a ban covers, without the clause around it: "Under the roadmap, sales of new petrol cars in
     France" -> "new petrol cars"."""
-    what = _LEAD_CLAUSE.sub("", what.strip())
+    what = _REPORTED.sub("", _LEAD_CLAUSE.sub("", what.strip()))
     what = _LEAD_DATE.sub("", what).strip(" ,")
     return _TRAILING_PLACE.sub("", what)
 

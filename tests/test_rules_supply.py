@@ -214,3 +214,8 @@ def test_a_plant_that_will_start_and_supply_a_customers_plant() -> None:
 def test_a_brand_like_name_is_a_company() -> None:
     [deal] = supplies("CATL will supply 60 GWh sodium ion batteries to HyperStrong within three years.")
     assert (deal["customer"], deal["volume_gwh"], deal["chemistry"]) == ("HyperStrong", 60, "sodium_ion")
+
+
+def test_a_list_of_clients_is_not_a_set_of_supply_deals() -> None:
+    assert supplies("CATL supplies batteries to brands including BMW, Hyundai, Honda, Mercedes-Benz and Tesla.") == []
+    assert len(supplies("CATL will supply batteries to BMW, Hyundai and Honda from 2026.")) == 3

@@ -43,6 +43,7 @@ _BATTERY_CONTEXT = re.compile(
     re.I,
 )
 _VEHICLE_ITEM = re.compile(r"\b(?:bus|buses|trucks?|vehicles?|cars?|EVs|units|wheelers?|scooters?|vans?)\b", re.I)
+_CLIENT_LIST = re.compile(r"\b(?:including|such\s+as|like|among\s+them)\s*$", re.I)
 _DEAL_ANAPHOR = re.compile(
     r"\b(?:the|this|under the|based on the)\s+(?:supply\s+)?(?:deal|contract|agreement|pact|MoU)\b", re.I
 )
@@ -122,7 +123,10 @@ def _pairs_from_supply_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef | N
             pairs.append((supplier, None))
         if customer is None or supplier.entity is customer.entity:
             continue
-        pairs.extend((supplier, c) for c in coordinated(view, customer) if c.entity is not supplier.entity)
+        customers = coordinated(view, customer)
+        if len(customers) >= 3 and _CLIENT_LIST.search(view.text[match.end() : view.local(customer.start)]):
+            continue  # "supplies batteries to brands including BMW, Hyundai, Honda, ...": its clients, not a deal
+        pairs.extend((supplier, c) for c in customers if c.entity is not supplier.entity)
     return pairs
 
 

@@ -44,8 +44,8 @@ _TRANSIT_BODY = re.compile(
 # Each pattern with the role it gives and the words without which it cannot match (a cheap first look).
 _PATTERNS = (
     (_GOVERNMENTS[0], "government", ("Government", "Council", "Assembly", "Administration")),
-    (_GOVERNMENTS[1], "government", (" of ",)),
-    (_GOVERNMENTS[2], "government", (" of ",)),
+    (_GOVERNMENTS[1], "government", ("State of", "Government of", "Province of", "Commonwealth of", "City of")),
+    (_GOVERNMENTS[2], "government", ("government of", "administration of", "municipality of")),
     (_GOVERNMENTS[3], "government", ("government",)),
     (_GOVERNMENTS[4], "government", ("Ministry",)),
     (_RESEARCH_BODY, "agency", ("University", "Institute", "Academy")),
@@ -81,7 +81,7 @@ def find_public_bodies(text: str) -> list[Mention]:
                 continue
             value = OrgValue(name=name, org_id=None, country=_country(name), roles=(role,), known=False)
             found.append(Mention("org", match.start(), match.end(), name, value))
-    for match in _SIGNING_COUNTRY.finditer(text):
+    for match in _SIGNING_COUNTRY.finditer(text) if ("sign" in text or "ink" in text) else ():
         name = match.group("name")
         place = place_of(name)
         if place is None or place.city or place.region or not place.country:

@@ -12,7 +12,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from gigatrack.annotate.places import place_of
@@ -90,11 +89,6 @@ def _local_unit(name: str, names: set[str]) -> bool:
     return False
 
 
-@lru_cache(maxsize=256)
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(word) for word in words))
-
-
 @dataclass(frozen=True, slots=True)
 class OrgRef:
     """An org mention (or a resolved anaphor) tied to its entity."""
@@ -120,7 +114,8 @@ class SentenceView:
 
     def says(self, *words: str) -> bool:
         """A cheap first look: does the sentence contain any of these lower-case substrings?"""
-        return _any_of(words).search(self.folded) is not None
+        folded = self.folded
+        return any(word in folded for word in words)
 
     @property
     def text(self) -> str:

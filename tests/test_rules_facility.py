@@ -298,3 +298,18 @@ def test_a_plant_that_will_be_built_in_a_town() -> None:
     plants = facilities("Samsung SDI said its new battery cell plant will be built in Kokomo, Indiana, next to a "
                         "Stellantis site in Michigan.")
     assert {"city": "Kokomo", "region": "Indiana", "country": "US"} in [p["location"] for p in plants]
+
+
+def test_plants_of_unnamed_other_companies_are_not_the_articles_maker() -> None:
+    text = ("Gotion High-Tech broke ground on a battery cell plant in Kenitra, Morocco. Gotion plans more sites. "
+            "Gotion hired 500 workers. Several other battery and materials suppliers have announced projects in "
+            "Morocco, including cathode and precursor plants near the port of Jorf Lasfar.")
+    assert [p["location"]["city"] for p in facilities(text)] == ["Kenitra"]
+
+
+def test_another_companys_plant_in_the_same_country_takes_nothing_from_its_sentence() -> None:
+    text = ("EcoPro BM will ship cathode to Samsung SDI's cell plants in Korea and Hungary. EcoPro BM runs a "
+            "cathode plant in Pohang. The company is also building a cathode plant in Debrecen, Hungary, designed "
+            "for 54,000 tonnes a year.")
+    sdi = [p for p in facilities(text) if p["operator"] == "Samsung SDI"]
+    assert all("capacity_tonnes_per_year" not in p for p in sdi)

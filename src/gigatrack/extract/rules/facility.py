@@ -87,6 +87,9 @@ _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
 _VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})
 _STATUSES = ("terminated", "under_construction", "operating", "planned", "announced")
 _LINK_WINDOW = 6
+_SUBJECT_WORDS = 6
+# "Several other suppliers have announced ... plants near Jorf Lasfar": plants of companies the text does not name
+_OTHERS_SUBJECT = re.compile(r"(?:several|other|many|some|various|a\s+number\s+of|more)\b", re.I)
 _PUBLIC_MONEY = re.compile(  # "€250 million in EU funding" is the state's money, not the plant's investment
     r"^\s*(?:in|of)\s+(?:[A-Z][\w.]*\s+|public\s+|state\s+|government\s+|federal\s+)?"
     r"(?:funding|subsid\w+|grants?|aid|incentives?)\b"
@@ -192,7 +195,7 @@ def _link(plant: _Plant, view: SentenceView, follows: bool) -> bool:
     if finer and not others and (anaphor or same):
         plant.place = finer[0]
         return True
-    if same:
+    if same and not others:
         return True
     if anaphor and not others and places and all(refines(p, plant.place) for p in places):
         return True  # "the project ... with the Gujarat government" for a plant in Sanand, Gujarat
@@ -290,8 +293,10 @@ def _triggers(ctx: Context, index: int) -> list[_Trigger]:
         product, name = noun_phrase_product(view, noun), plant_name(view, noun)
         for place in plant_places(view, noun):
             if ref is None:
-                if _BATTERY_WORDS.search(view.text):
-                    owner = previous_subject(ctx, index, 7, anaphors=True) or _main_maker(ctx, index)
+                if _BATTERY_WORDS.search(view.text) and not _OTHERS_SUBJECT.match(view.text):
+                    plant_first = len(view.text[: noun.start()].split()) <= _SUBJECT_WORDS  # "The new plant is ..."
+                    owner = previous_subject(ctx, index, 7, anaphors=True) or (
+                        _main_maker(ctx, index) if plant_first else None)
                     found.append(_Trigger(owner, place, product, name))
             elif _qualifies(view, noun, ref.entity):
                 found.append(_Trigger(ref.entity, place, product, name))

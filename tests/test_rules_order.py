@@ -161,3 +161,11 @@ def test_a_transit_authority_that_will_receive_buses_spelled_out() -> None:
 def test_where_the_ordered_vehicles_will_run() -> None:
     [order] = orders("Shipping giant Maersk ordered 25 Volvo FH electric trucks for its operations in Germany.")
     assert order["region"] == "Germany"
+
+
+def test_an_agreement_with_a_buyer_to_deliver_vehicles_is_an_order_not_a_partnership() -> None:
+    text = "Tata Motors has signed an agreement with BluSmart Electric Mobility to deliver 10,000 Xpres-T EVs."
+    [order] = orders(text)
+    assert (order["buyer"], order["seller"], order["quantity"]) == ("BluSmart", "Tata Motors", 10_000)
+    facts = RuleExtractor().extract(text, annotate(text, PUBLISHED), PUBLISHED)
+    assert [f for f in facts if f.type == "partnership"] == []

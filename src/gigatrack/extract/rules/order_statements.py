@@ -67,6 +67,7 @@ _ITEM_CUES = ("bus", "coach", "truck", "lorr", "tipper", "vehicle", "car", "ev",
               "motor", "van", "tractor", "rickshaw", "semi", "pickup")
 _AGREEMENT_WITH = re.compile(r"\b(?:agreement|deal|contract|MoU)\s+with\s+(?=[^,.;]{1,40}$)", re.I)
 _VEHICLE_MAKERS = frozenset({"bus_maker", "truck_maker", "automaker", "two_wheeler_maker"})
+_AGREEMENT_WITH_BUYER = re.compile(r"\b(?:agreement|deal|contract|MoU)\s+with\s+(?=[^,.;]{1,60}\bto\s+$)", re.I)
 _TO_BUYER = re.compile(r"^\s*(?:,\s*(?:with|plus|including)\b[^,;.]{1,60},\s*|,\s*)?to\s+", re.I)
 _TENDER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:tender|procurement|bid)\s+(?:for|of)\s+(?=\d)", re.I)
 _FROM = re.compile(r"\bfrom\s+", re.I)
@@ -216,6 +217,16 @@ def _buyers_order(view: SentenceView, counted: Sequence[Counted]) -> Draft | Non
     return Draft(view, count, buyer.display_name(), makers[0].display_name(), count.end, delivery=True)
 
 
+def _agreed_delivery(view: SentenceView, deliver: re.Match[str], count: Counted) -> Draft | None:
+    """"SELLER has signed an agreement with BUYER to deliver N ITEMS"."""
+    agreement = _AGREEMENT_WITH_BUYER.search(view.text[: deliver.start()])
+    buyer = first_after(view, view.start + agreement.end(), within=2) if agreement else None
+    seller = _subject(view, agreement.start()) if agreement else None
+    if buyer is None or seller is None or buyer.entity.display_name() == seller:
+        return None
+    return Draft(view, count, buyer.entity.display_name(), seller, view.local(buyer.end), delivery=True)
+
+
 def _delivery(view: SentenceView, counted: Sequence[Counted]) -> Draft | None:
     """"SELLER will deliver N ITEMS to BUYER" / "deliveries of N ITEMS to BUYER"."""
     deliver = _DELIVER.search(view.text)
@@ -223,6 +234,8 @@ def _delivery(view: SentenceView, counted: Sequence[Counted]) -> Draft | None:
         return None
     count = count_after(counted, deliver.end(), within=5)
     to = _TO_BUYER.match(view.text[count.end :]) if count else None
+    if count is not None and to is None:
+        return _agreed_delivery(view, deliver, count)
     if count is None or to is None:
         return None
     pos = count.end + to.end()

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
 from gigatrack.extract.rules.facility import named_plants
 from gigatrack.extract.rules.frame import Frame, status_in
+from gigatrack.extract.rules.order_statements import read_order
 from gigatrack.extract.rules.plant_names import price_tags
 from gigatrack.extract.rules.plant_places import refines
 from gigatrack.extract.rules.slots import (
@@ -172,6 +173,13 @@ def _supply_pairs(ctx: Context) -> set[frozenset[str]]:
     }
 
 
+def _ordered(view: SentenceView, parties: list[Entity]) -> bool:
+    """"Tata Motors has signed an agreement with BluSmart to deliver 10,000 EVs": an order, not a partnership."""
+    draft = read_order(view)
+    names = {p.display_name() for p in parties}
+    return draft is not None and {draft.buyer, draft.seller} == names
+
+
 def _same_group(parties: list[Entity]) -> bool:
     """A group working with its own unit ("Hyundai Mobis" and "Hyundai Motor Group") is no partnership."""
     return any(a.org_id and a.org_id in b.lineage for a in parties for b in parties)
@@ -260,7 +268,7 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
                 parties = _parties(view, view.start + match.start(), view.start + match.end())
             key = frozenset(e.key for e in parties)
             agreement = kind == "mou" or "agreement" in match.group(0).lower()
-            if len(parties) < 2 or (agreement and key in supplied) or _same_group(parties):
+            if len(parties) < 2 or (agreement and (key in supplied or _ordered(view, parties))) or _same_group(parties):
                 break
             if key not in frames:
                 frame = Frame("partnership")

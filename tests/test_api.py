@@ -166,3 +166,13 @@ def test_html_pages_give_the_api_their_own_date_title_and_url() -> None:
         "Northvolt picks Gdansk",
         dt.date(2025, 2, 3),
     )
+
+
+def test_a_long_story_off_the_supply_chain_is_cleaned_but_not_annotated() -> None:
+    sport = ("Argentina beat Chile 3-0 in the Davis Cup opener in Madrid on Tuesday. " * 20).strip()
+    doc = gigatrack.process_text(sport, published="2024-05-02")
+    assert doc.cleaned.text and doc.mentions == () and doc.facts == ()
+    short = "Argentina beat Chile 3-0 in Madrid on Tuesday."
+    assert gigatrack.process_text(short, published="2024-05-02").mentions != ()
+    battery = sport + " Separately, LG Energy Solution will supply cells to Hyundai Motor from 2026."
+    assert [f.type for f in gigatrack.process_text(battery, published="2024-05-02").facts] == ["supply_agreement"]

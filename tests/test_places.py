@@ -86,6 +86,21 @@ def test_grown_gazetteer(name: str, place: Place) -> None:
     assert place_of(name) == place
 
 
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Chonburi", Place("Chonburi", "Chonburi", "TH")),
+        ("Rayong", Place("Rayong", "Rayong", "TH")),
+        ("Shanghai", Place("Shanghai", "Shanghai", "CN")),
+        ("Osaka", Place("Osaka", "Osaka", "JP")),
+        ("Hamburg", Place("Hamburg", "Hamburg", "DE")),
+    ],
+)
+def test_a_city_that_shares_its_province_name_is_a_city(name: str, place: Place) -> None:
+    """A plant "in Chonburi" or "in Shanghai" is in the city; the province is named the same."""
+    assert place_of(name) == place
+
+
 def test_a_city_the_gazetteer_lacks_is_read_from_its_wording() -> None:
     text = "Voltra began work in the city of Qiandeng in the eastern province of Jiangsu."
     assert kinds_and_values(text) == [

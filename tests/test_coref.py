@@ -85,3 +85,13 @@ def test_a_description_set_beside_a_name_is_that_organisation() -> None:
     resolve_anaphora(ctx)
     described = [r.entity.name for r in ctx.sentences[0].orgs if r.text == "the largest conglomerate"]
     assert described == ["Koç Holding"]
+
+
+def test_a_description_after_is_describes_the_subject() -> None:
+    text = ("SK On will form a joint venture with Ford Motor and Koc to produce battery cells in Turkey. "
+            "SK On said the plant would open in 2025. "
+            "Koc Holding is the largest conglomerate in Turkey, with about 100 subsidiaries.")
+    ctx = build_context(text, annotate(text), None)
+    resolve_anaphora(ctx)
+    described = [r.entity.name for r in ctx.sentences[2].orgs if r.text == "the largest conglomerate"]
+    assert described == ["Koç Holding"]

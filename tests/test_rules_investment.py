@@ -110,3 +110,11 @@ def test_a_board_approved_investment_without_an_article() -> None:
     [approved] = investments("LG Chem's board of directors today approved investment of $571 million in LG Chem "
                              "Wroclaw Energy to fund the expansion.")
     assert (approved["investor"], approved["value"]["amount"]) == ("LG Chem", 571_000_000)
+
+
+def test_the_target_stops_before_a_verb() -> None:
+    [fact] = investments("LG Chem's decision to invest $3.2 billion in Clarksville is a testament to the state's "
+                         "workforce, the governor said.")
+    assert fact["investor"] == "LG Chem"
+    assert "target" not in fact
+    assert fact["location"]["city"] == "Clarksville"

@@ -17,6 +17,7 @@ def values(text: str, kind: str) -> list[object]:
         ("NCM811", "NCM"),
         ("NMC 622 packs", "NCM"),
         ("high-nickel NCM", "NCM"),
+        ("high-nickel manganese cobalt batteries", "NCM"),
         ("lithium iron phosphate", "LFP"),
         ("LiFePO4 cells", "LFP"),
         ("iron-phosphate packs", "LFP"),
@@ -63,6 +64,7 @@ def test_form_factor(text: str, form_factor: tuple[str, str | None]) -> None:
         ("nickel sulphate and copper foil", ["nickel", "copper_foil"]),
         ("separators and electrolyte", ["separator", "electrolyte"]),
         ("lithium-ion batteries", ["batteries"]),
+        ("high-nickel manganese cobalt (MMC) batteries", ["batteries"]),
     ],
 )
 def test_products(text: str, products: list[str]) -> None:

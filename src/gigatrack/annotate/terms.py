@@ -23,7 +23,7 @@ _CHEMISTRIES: tuple[tuple[str, str], ...] = (
     ("NCA", rf"(?-i:NCA)|nickel{_H}cobalt{_H}alumin(?:i?um)(?:{_H}oxide)?"),
     ("LMFP", rf"(?-i:LMFP)|lithium{_H}manganese{_H}iron{_H}phosphate|manganese{_H}iron{_H}phosphate"),
     ("NCM", rf"(?-i:NCM|NMC)(?:{_H}\d{{3}})?|(?:high{_H}nickel{_H})?(?:ternary|(?-i:NCM|NMC)(?:{_H}\d{{3}})?)"
-            rf"|nickel{_H}cobalt{_H}manganese|nickel{_H}manganese{_H}cobalt|high{_H}nickel"),
+            rf"|(?:high{_H})?nickel{_H}(?:cobalt{_H}manganese|manganese{_H}cobalt)|high{_H}nickel"),
     ("LFP", rf"(?-i:LFP|LiFePO4)|(?:lithium{_H})?iron{_H}phosphate"),
     ("LMR", rf"(?-i:LMR)|lithium{_H}manganese{_H}rich|manganese{_H}rich|lithium{_H}rich"),
     ("sodium_ion", rf"sodium{_H}ion|(?-i:Na){_H}ion|sodium(?=\s+batter)"),

@@ -119,10 +119,10 @@ def _names_follow(view: SentenceView, end: int) -> bool:
 
 
 def _appositive_to(view: SentenceView, start: int) -> Entity | None:
-    """The organisation named right before ", the ..." that the description stands beside."""
+    """The organisation named right before ", the ..." (or "X is the ...") that the description describes."""
     for ref in view.orgs:
         gap = view.text[view.local(ref.end) : view.local(start)] if ref.end <= start else ""
-        if not ref.anaphor and re.fullmatch(r",\s*", gap):
+        if not ref.anaphor and re.fullmatch(r",\s*|\s+(?:is|was|remains|became)\s+", gap):
             return ref.entity
     return None
 

@@ -313,3 +313,12 @@ def test_another_companys_plant_in_the_same_country_takes_nothing_from_its_sente
             "for 54,000 tonnes a year.")
     sdi = [p for p in facilities(text) if p["operator"] == "Samsung SDI"]
     assert all("capacity_tonnes_per_year" not in p for p in sdi)
+
+
+def test_a_plant_built_elsewhere_closes_the_earlier_plants_window() -> None:
+    found = facilities("SK On announced plans to build a battery plant in Tennessee with Ford. Koc Holding is the "
+                       "largest conglomerate in Turkey. The joint EV factory will be built near Ankara. The plant "
+                       "will produce NCM batteries from 2025. The factory will have an annual capacity of 30 GWh.")
+    [tennessee] = [p for p in found if p["location"].get("region") == "Tennessee"]
+    assert "capacity_gwh_per_year" not in tennessee
+    assert "chemistry" not in tennessee

@@ -248,3 +248,9 @@ def test_the_price_of_the_plant_two_partners_build_is_the_partnerships_value() -
 def test_partners_that_finalize_an_agreement_have_signed() -> None:
     [jv] = partnerships("Samsung SDI and General Motors finalize an agreement to build a battery plant in Indiana.")
     assert jv["status"] == "signed"
+
+
+def test_a_group_is_not_its_joint_venture_that_bears_its_name() -> None:
+    found = partnerships("SK On signed a memorandum of understanding with Ford and Koc to form a joint venture "
+                         "to produce battery cells. Koc established the joint venture Ford Otosan with Ford in 1959.")
+    assert ["SK On", "Ford", "Koc"] in [p["parties"] for p in found]

@@ -200,9 +200,13 @@ def _core(name: str) -> list[str]:
 def _descendant(mention: Mention, below: list[Mention]) -> str | None:
     """The one unit of this group named in the article whose name, as the article writes it, the
     mention's name begins ("LG" -> "LG Energy Solution", "Hyundai Motor Group" -> "Hyundai Motor");
-    "Envision" does not begin "AESC", so there they stay two parties."""
+    "Envision" does not begin "AESC", so there they stay two parties; nor is "Ford" its joint venture
+    "Ford Otosan"."""
     core = _core(mention.text)
-    fits = {str(m.value.org_id) for m in below if core and _core(m.text)[: len(core)] == core}
+    fits = {
+        str(m.value.org_id) for m in below
+        if core and _core(m.text)[: len(core)] == core and "jv" not in (getattr(m.value, "roles", ()) or ())
+    }
     return fits.pop() if len(fits) == 1 else None
 
 

@@ -87,6 +87,7 @@ _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
 _VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})
 _STATUSES = ("terminated", "under_construction", "operating", "planned", "announced")
 _LINK_WINDOW = 6
+_SITED = re.compile(r"\b(?:built|located|constructed|set\s+up|sited|based)\s+(?:in|at|near)\b")
 _SUBJECT_WORDS = 6
 # "Several other suppliers have announced ... plants near Jorf Lasfar": plants of companies the text does not name
 _OTHERS_SUBJECT = re.compile(r"(?:several|other|many|some|various|a\s+number\s+of|more)\b", re.I)
@@ -303,10 +304,25 @@ def _triggers(ctx: Context, index: int) -> list[_Trigger]:
     return found
 
 
+def _built_elsewhere(plant: _Plant, view: SentenceView) -> bool:
+    """"The joint factory will be built near Ankara" of a plant told to be in Tennessee."""
+    noun = _PLANT.search(view.text)
+    sited = _SITED.search(view.text, noun.end()) if noun else None
+    return sited is not None and any(
+        not (same_place(plant.place, p) or refines(plant.place, p) or refines(p, plant.place)) for p in places_in(view)
+    )
+
+
 def _link_following(ctx: Context, index: int, plant: _Plant) -> None:
-    """Each sentence that names the plant opens a window of sentences that may speak of it."""
-    later = ctx.window(index, after=_LINK_WINDOW)[1:]
-    plant.views += [v for i, v in enumerate(later) if v not in plant.views and _link(plant, v, follows=i == 0)]
+    """Each sentence that names the plant opens a window of sentences that may speak of it; the window
+    closes at a sentence about a plant somewhere else ("The joint factory will be built near Ankara")."""
+    for i, view in enumerate(ctx.window(index, after=_LINK_WINDOW)[1:]):
+        if view in plant.views:
+            continue
+        if _link(plant, view, follows=i == 0):
+            plant.views.append(view)
+        elif _built_elsewhere(plant, view):
+            break
 
 
 def _builder(view: SentenceView) -> Entity | None:

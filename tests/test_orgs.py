@@ -101,6 +101,8 @@ def test_custom_registry_is_used() -> None:
         ("South Korean cathode maker Daebong will supply it.", "Daebong", "KR", ("materials",)),
         ("The deal names the Indian company Kavach Energy as supplier.", "Kavach Energy", "IN", ()),
         ("Lumora, a Norwegian battery startup, raised money.", "Lumora", None, ()),
+        ("The smelter will operate under PT Sinar Logam Sejahtera from next year.", "PT Sinar Logam Sejahtera",
+         "ID", ()),
     ],
 )
 def test_unknown_orgs_by_pattern(text: str, name: str, country: str | None, roles: tuple[str, ...]) -> None:
@@ -133,6 +135,11 @@ def test_unknown_org_is_found_again_without_its_suffix() -> None:
 )
 def test_non_organisations_are_not_orgs(text: str) -> None:
     assert _orgs(text) == []
+
+
+def test_a_companys_possessive_does_not_introduce_a_name_as_the_countrys() -> None:
+    texts = _texts("The deal continues PT Vale Indonesia’s Pomalaa Block ground-breaking of last year.")
+    assert texts == ["PT Vale Indonesia"]
 
 
 def test_headline_fragments_are_not_orgs() -> None:

@@ -186,6 +186,8 @@ def _candidates(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
         tail = LEGAL_TAIL.match(text, end)
         full_end = tail.end() if tail else end
         intro = _introduction(text, start) if text[start - 2 : start] in _INTRO_ENDINGS else None
+        if intro is not None and _inside(taken, text.rfind(" ", 0, start - 1) + 1):
+            intro = None  # "PT Vale Indonesia's Pomalaa Block": the company's possessive, not the country's
         if intro is not None and not is_headline(text, start):
             after = text[full_end : full_end + 20].split()
             is_place = bool(after) and after[0].strip(",.;:") in _PLACE_NOUNS
@@ -206,9 +208,15 @@ def _candidates(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
             and not is_headline(text, start)
         ):
             found.append((start, full_end, None, (_SUFFIX_ROLES[words[-1]],) if words[-1] in _SUFFIX_ROLES else ()))
+        elif len(words) > 2 and words[0] == "PT" and _distinctive(words[1]) and not is_headline(text, start):
+            found.append((start, full_end, "ID", ()))  # "PT Kolaka Nickel Indonesia": an Indonesian company
         elif len(words) == 1 and _CAMEL_CASE.fullmatch(words[0]) and _distinctive(words[0]):
             found.append((start, full_end, None, ()))  # "HyperStrong", "BasiGo": a brand-like name
     return found
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(s <= position < e for s, e in spans)
 
 
 def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:

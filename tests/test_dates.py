@@ -49,7 +49,8 @@ def test_relative_dates_without_publication_date_are_unresolved() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2,000 units", "a $2026 million charge", "4680 cells", "the Model 2030 concept", "2030 GWh of demand"],
+    ["2,000 units", "a $2026 million charge", "4680 cells", "the Model 2030 concept", "2030 GWh of demand",
+     "by the middle of 2030’s", "in the 2030's", "in the 2030s"],
 )
 def test_numbers_that_are_not_years(text: str) -> None:
     assert values(text) == []

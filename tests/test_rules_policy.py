@@ -161,3 +161,10 @@ def test_chargers_are_charging_points_and_a_reported_ban_keeps_only_what_is_bann
     [ban] = targets("In July, Prime Minister Pham Minh Chinh announced that all gasoline-powered motorcycles will be "
                     "banned from central Hanoi by 2026.")
     assert (ban["segment"], ban["year"]) == ("all gasoline-powered motorcycles", 2026)
+
+
+def test_a_dateline_day_is_not_a_target_year() -> None:
+    assert targets("Published 2024-05-02 South Africa will soon get a fleet of 120 electric buses.") == []
+    assert targets("South Africa will soon get a fleet of 120 electric buses, the company said on 2024-05-02.") == []
+    [target] = targets("South Africa will have 120 electric buses on its roads by 2026, the transport ministry said.")
+    assert (target["jurisdiction"], target["year"], target["target_value"]) == ("ZA", 2026, 120)

@@ -61,7 +61,7 @@ _DATE = re.compile(
     rf"|\b{_MONTH}\s+{_DAY},?\s+{_YEAR.replace('year', 'y1')}\b"
     rf"|\b{_DAY.replace('day', 'd2')}\s+{_MONTH.replace('month', 'm2')},?\s+{_YEAR.replace('year', 'y2')}\b"
     rf"|\b{_MONTH.replace('month', 'm3')},?\s+(?:of\s+)?{_YEAR.replace('year', 'y3')}\b"
-    rf"|(?<![\w$€£¥₹₩.,])(?:{_QUALIFIER})?{_YEAR}(?![\w.,]\d|\w){_NOT_A_YEAR_AFTER}"
+    rf"|(?<![\w$€£¥₹₩.,])(?:{_QUALIFIER})?{_YEAR}(?![\w.,]\d|\w|['’]s\b){_NOT_A_YEAR_AFTER}"
     rf"|\b(?P<rel>(?:(?:the\s+)?(?:end|start|beginning|middle|(?:first|second)\s+half)\s+of\s+)?"
     rf"(?:(?:later|earlier)\s+)?(?P<which>this|next|last|the\s+following|the\s+coming)\s+(?P<unit>year|month)\b)"
     rf"|\b(?P<within>within|in)\s+(?:the\s+next\s+)?(?P<count>{_NUMBER})\s+years?\b(?!\s+ago))",

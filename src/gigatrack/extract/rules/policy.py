@@ -104,9 +104,11 @@ def _jurisdiction(ctx: Context, view: SentenceView, fallback: str | None) -> str
 
 def _target_year(view: SentenceView, near: int) -> int | None:
     """The year a figure is due: the nearest "by YEAR" after it (before the next figure: "20% ...,
-    rising to 60% by 2030"), else the nearest year stated."""
+    rising to 60% by 2030"), else the nearest year stated. A bare day ("2024-07-25", "March 3, 2024") dates the
+    story or its announcement, not the target."""
     dated = [d for d in view.of("date") if getattr(d.value, "iso", None)
-             and getattr(d.value, "relation", None) in ("by", "in", "from", "starting", None)]
+             and getattr(d.value, "relation", None) in ("by", "in", "from", "starting", None)
+             and not (len(str(d.value.iso)) == 10 and getattr(d.value, "relation", None) is None)]
     following = [m.start for m in view.of("percent", "count") if m.start > near]
     until = min(following, default=view.end)
     due = [d for d in dated if getattr(d.value, "relation", None) in _DUE and near <= d.start < until]

@@ -322,3 +322,18 @@ def test_a_plant_built_elsewhere_closes_the_earlier_plants_window() -> None:
     [tennessee] = [p for p in found if p["location"].get("region") == "Tennessee"]
     assert "capacity_gwh_per_year" not in tennessee
     assert "chemistry" not in tennessee
+
+
+def test_new_production_lines_are_the_plants_expansion() -> None:
+    [plant] = facilities("LG Energy Solution will invest 4 trillion won in its Michigan facility to establish new "
+                         "production lines for battery cells and modules exclusively for Toyota, with completion "
+                         "slated for 2025.")
+    assert plant["expansion"] == "new production lines for battery cells and modules exclusively for Toyota"
+
+
+def test_a_tokyo_based_venture_keeps_its_plant_in_himeji() -> None:
+    [plant] = facilities("Prime Planet Energy & Solutions will boost battery output at its plant in Japan. "
+                         "The Tokyo-based joint venture will also set up a new line at its plant in Himeji, Hyogo "
+                         "Prefecture, to produce prismatic lithium-ion cells.")
+    assert plant["location"]["city"] == "Himeji"
+    assert plant["expansion"] == "new line"

@@ -62,6 +62,9 @@ _EXPANSION = re.compile(
     r"(?=[.;,](?!\d)|\s+and\s+will\b|$)",
     re.I,
 )
+# "to establish new production lines for battery cells and modules", "A new production line will be installed"
+_NEW_LINE = re.compile(r"\b(?P<what>new\s+(?:(?:production|manufacturing|assembly|cell|battery)\s+){0,2}lines?"
+                       r"(?:\s+for\s+[^.;,]{3,80}?)?)(?=\s+(?:to|at|in|will|that|which|with)\b|[.;,]|$)")
 _EXPANSION_OBJECT = re.compile(r"\d|\b(?:capacity|phase|lines?|plant|project|output|demand)\b", re.I)
 _PRODUCING = re.compile(
     r"\b(?:production|produc(?:e|ing)|operations?|operational|output|open(?:s|ed|ing)?|commission\w*|online|"
@@ -263,6 +266,7 @@ def _fill(frame: Frame, views: list[SentenceView], operator: Entity, named_produ
     frame.fill("status", status_in(everything, ("planned",)))  # "announced ... which may start production in 2028"
     frame.fill("expansion", next((m.group("what").strip() for v in views if (m := _EXPANSION.search(v.text))
                                   and _EXPANSION_OBJECT.search(m.group("what"))), None))
+    frame.fill("expansion", next((m.group("what") for v in views if (m := _NEW_LINE.search(v.text))), None))
     frame.fill("status", status_in(everything, _STATUSES))
 
 

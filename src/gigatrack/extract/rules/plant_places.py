@@ -160,13 +160,14 @@ def refines(general: Place, specific: Place) -> bool:
 
 def places_in(view: SentenceView) -> list[Place]:
     return [
-        merged for m in view.of("place") if not dateline(m, view) and (merged := merged_place(view, m)) is not None
+        merged for m in view.of("place")
+        if not dateline(m, view) and not affiliation(view, m) and (merged := merged_place(view, m)) is not None
     ]
 
 
 _BASED_MAKER = re.compile(
     r"-based\s+(?:[\w-]+\s+){0,3}?(?:company|firm|maker|manufacturer|producer|start-?up|group|supplier|developer|"
-    r"miner|conglomerate|[A-Z])",
+    r"miner|conglomerate|venture|JV|automaker|carmaker|[A-Z])",
 )
 _EVENT = re.compile(
     r"\b(?:conference|event|ceremony|forum|briefing|summit|exhibition|fair|show|trading|rose|fell|gained|dropped|"

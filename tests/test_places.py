@@ -139,3 +139,12 @@ def test_san_antonio_in_chile_is_not_read_as_texas() -> None:
     found = find_places("Buses arrived from the port of San Antonio, 100 km from Santiago, Chile.")
     assert [m.text for m in found] == ["Santiago", "Chile"]
     assert find_places("a depot in San Antonio, Chile")[0].value == Place("San Antonio", None, "CL")
+
+
+def test_a_town_that_names_a_site_is_a_place_and_a_newspaper_is_not() -> None:
+    text = ("The plant, as The Detroit News reported, will be built on the Marshall Megasite and will be called "
+            "BlueOval Battery Park Michigan.")
+    assert [(m.text, m.value) for m in find_places(text)] == [
+        ("Marshall", Place("Marshall", "Michigan", "US")),
+        ("Michigan", Place(None, "Michigan", "US")),
+    ]

@@ -31,6 +31,8 @@ _HYPHEN_SUFFIX = re.compile(r"-[a-z][\w-]*$")
 _LEFT_PREPOSITION = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 _LEFT_COUNTRY_PREPOSITION = re.compile(r"\b(?:in|at|near|to|from)\s+$")
 _CONTEXT_CHARS = 150
+# "the Marshall plant", "the Marshall Megasite": a town that names a site
+_SITE_AFTER = re.compile(r"\s+(?:[Mm]ega\s?site|site|plant|campus|facility|factory|gigafactory)\b")
 # Capitalised words that open a sentence or a phrase, not a place name, before "city" / "province".
 _NOT_NAMES = (
     "The", "This", "That", "These", "Those", "A", "An", "Its", "Their", "Our", "Each", "Every", "Which", "What",
@@ -166,7 +168,8 @@ def _confirmed(reading: _Reading, text: str, start: int, end: int) -> bool:
     region_possessive = any(_POSSESSIVE_GAP.fullmatch(before, m.end()) for m in context.finditer(before))
     if follows_region or region_possessive:
         return True
-    return bool(_LEFT_PREPOSITION.search(before)) and context.search(
+    sited = bool(_LEFT_PREPOSITION.search(before)) or _SITE_AFTER.match(text, end) is not None
+    return sited and context.search(
         text, max(0, start - _CONTEXT_CHARS), end + _CONTEXT_CHARS) is not None
 
 

@@ -219,3 +219,8 @@ def test_a_brand_like_name_is_a_company() -> None:
 def test_a_list_of_clients_is_not_a_set_of_supply_deals() -> None:
     assert supplies("CATL supplies batteries to brands including BMW, Hyundai, Honda, Mercedes-Benz and Tesla.") == []
     assert len(supplies("CATL will supply batteries to BMW, Hyundai and Honda from 2026.")) == 3
+
+
+def test_an_agreement_to_build_a_plant_is_not_a_supply_deal() -> None:
+    assert supplies("GEM, a Chinese battery-metal producer, and Vale Indonesia signed an agreement to build a "
+                    "$1.42 billion nickel plant in the Southeast Asian nation.") == []

@@ -72,6 +72,9 @@ _ROLE_NOUN = re.compile(
     r"\b(?P<customers>customers?|clients?)\s+(?:include|includes|including|are|such as)\s+",
     re.I,
 )
+# "signed an agreement to build a $1.42 billion nickel plant": a venture, not a supply deal
+_DEAL_TO_BUILD = re.compile(r"\s+(?:with\s+[^.;]{0,60}?\s+)?to\s+(?:jointly\s+)?(?:build|set\s+up|construct|"
+                            r"establish|form|create|develop|invest)\b")
 _SUPPLY_CONTRACT = re.compile(r"\b(?:supply|off-?take|sales)\s+(?:contracts?|deals?|agreements?)\b", re.I)
 _SUPPLY_WORD = re.compile(r"\b(?:suppl(?:y|ies|ying)|off-?take|procure\w*|purchas\w*|deliver\w*|sourcing)\b", re.I)
 _LINK_WINDOW = 6
@@ -189,7 +192,7 @@ def _pairs_from_deal_noun(view: SentenceView) -> list[tuple[Entity, Entity | Non
         return []
     named = [e for e in view.entities() if not any(e.org_id and e.org_id in o.lineage for o in view.entities())]
     deal = _DEAL_NOUN.search(view.text)
-    if deal is None:
+    if deal is None or _DEAL_TO_BUILD.match(view.text, deal.end()):
         return []
     if len(named) == 2:
         first = next(r for r in view.orgs if r.entity is named[0])

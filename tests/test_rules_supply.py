@@ -224,3 +224,9 @@ def test_a_list_of_clients_is_not_a_set_of_supply_deals() -> None:
 def test_an_agreement_to_build_a_plant_is_not_a_supply_deal() -> None:
     assert supplies("GEM, a Chinese battery-metal producer, and Vale Indonesia signed an agreement to build a "
                     "$1.42 billion nickel plant in the Southeast Asian nation.") == []
+
+
+def test_a_stake_bought_from_a_miner_is_not_a_supply() -> None:
+    text = ("Ganfeng Lithium is one of the biggest lithium producers. It bought a 37.5% stake in the "
+            "Cauchari-Olaroz lithium project from Chile's Sociedad Quimica y Minera in 2018.")
+    assert supplies(text) == []

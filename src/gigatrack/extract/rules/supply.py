@@ -32,6 +32,8 @@ _SOURCE_VERB = re.compile(
     r"equipped with)\b",
     re.I,
 )
+_STAKE_BOUGHT = re.compile(r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w.,%-]+\s+){0,3}?(?:stakes?|shares?|"
+                           r"equity|interests?|holdings?)\b", re.I)
 _DEAL_NOUN = re.compile(
     r"\b(?:(?:supply|off-?take|sales|purchase|procurement|long-term)\s+(?:deal|agreement|contract|pact|"
     r"MoU|accord)s?|MoU|memorandum of understanding|(?:deal|contract|agreement|order)s?)\b",
@@ -151,6 +153,8 @@ def _pairs_from_source_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef | N
             continue
         customer = agent_before(view, view.start + match.start())
         tail = view.text[match.end() :]
+        if _STAKE_BOUGHT.match(tail):
+            continue  # "bought a 37.5% stake in the project from SQM": an investment, not a supply
         supplier = None
         source = re.search(r"\bfrom\s", tail[:120])
         if source:

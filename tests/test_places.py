@@ -148,3 +148,8 @@ def test_a_town_that_names_a_site_is_a_place_and_a_newspaper_is_not() -> None:
         ("Marshall", Place("Marshall", "Michigan", "US")),
         ("Michigan", Place(None, "Michigan", "US")),
     ]
+
+
+def test_a_name_once_called_a_region_is_the_region_throughout() -> None:
+    text = "The gigafactory in the region of Valencia will open in 2026. The gigafactory Valencia will employ 3,000."
+    assert [m.value for m in find_places(text)] == [Place(None, "Valencia Region", "ES")] * 2

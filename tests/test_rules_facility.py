@@ -337,3 +337,11 @@ def test_a_tokyo_based_venture_keeps_its_plant_in_himeji() -> None:
                          "Prefecture, to produce prismatic lithium-ion cells.")
     assert plant["location"]["city"] == "Himeji"
     assert plant["expansion"] == "new line"
+
+
+def test_a_region_named_like_its_city_and_a_capacity_that_may_come_later() -> None:
+    [plant] = facilities("PowerCo has started construction on its second gigafactory in the Spanish region of "
+                         "Valencia. The factory will be built in Sagunto, with a potential to expand to 60 GWh in "
+                         "the future. The annual capacity of the gigafactory Valencia is initially 40 GWh.")
+    assert plant["location"] == {"city": "Sagunto", "region": "Valencia Region", "country": "ES"}
+    assert plant["capacity_gwh_per_year"] == 40

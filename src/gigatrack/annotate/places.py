@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ _HYPHEN_SUFFIX = re.compile(r"-[a-z][\w-]*$")
 _LEFT_PREPOSITION = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 _LEFT_COUNTRY_PREPOSITION = re.compile(r"\b(?:in|at|near|to|from)\s+$")
 _CONTEXT_CHARS = 150
+_REGION_OF = re.compile(r"\b(?:region|province|prefecture|state|community)\s+of\s+$")
 # "the Marshall plant", "the Marshall Megasite": a town that names a site
 _SITE_AFTER = re.compile(r"\s+(?:[Mm]ega\s?site|site|plant|campus|facility|factory|gigafactory)\b")
 # Capitalised words that open a sentence or a phrase, not a place name, before "city" / "province".
@@ -226,9 +227,21 @@ def _known_places(text: str) -> list[Mention]:
         currency = text.startswith("$", end)  # "US$10 billion", "HK$5 billion"
         place = reading.place
         if reading.kind != "blocked" and place and not currency and _confirmed(reading, text, start, end):
+            if place.city and place.region and _REGION_OF.search(text, max(0, start - 30), start):
+                place = Place(None, place.region, place.country)  # "the Spanish region of Valencia"
             value: Place | str | None = place.country if reading.kind == "nationality" else place
             out.append(Mention(reading.kind, start, end, text[start:end], value))
-    return out
+    return _regions_throughout(out)
+
+
+def _regions_throughout(mentions: list[Mention]) -> list[Mention]:
+    """A name the text once calls a region ("the region of Valencia") is the region wherever it recurs."""
+    regions = {m.text: m.value for m in mentions if isinstance(m.value, Place) and m.value.region
+               and not m.value.city and m.value.region.startswith(m.text)}
+    return [
+        replace(m, value=regions[m.text]) if m.text in regions and isinstance(m.value, Place) and m.value.city else m
+        for m in mentions
+    ]
 
 
 _NAME = r"(?!(?:" + "|".join(_NOT_NAMES) + r")\b)[A-ZÀ-ÖØ-Þ][\w'’-]*"

@@ -28,7 +28,7 @@ from gigatrack.extract.rules.slots import (
     product_of,
     subject_ref,
 )
-from gigatrack.model import Fact, Place
+from gigatrack.model import Fact, Mention, Place
 
 _PLANT = re.compile(
     r"\b(?:giga[- ]?factor(?:y|ies)|factor(?:y|ies)|plants?|facilit(?:y|ies)|production\s+project|"
@@ -65,6 +65,8 @@ _EXPANSION = re.compile(
 # "to establish new production lines for battery cells and modules", "A new production line will be installed"
 _NEW_LINE = re.compile(r"\b(?P<what>new\s+(?:(?:production|manufacturing|assembly|cell|battery)\s+){0,2}lines?"
                        r"(?:\s+for\s+[^.;,]{3,80}?)?)(?=\s+(?:to|at|in|will|that|which|with)\b|[.;,]|$)")
+_LATER_CAPACITY = re.compile(r"\b(?:expand\w*|expansion|potential|eventually|ultimately)\b(?:\s+[\w-]+){0,3}\s+"
+                             r"(?:to|of)\s+(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
 _EXPANSION_OBJECT = re.compile(r"\d|\b(?:capacity|phase|lines?|plant|project|output|demand)\b", re.I)
 _PRODUCING = re.compile(
     r"\b(?:production|produc(?:e|ing)|operations?|operational|output|open(?:s|ed|ing)?|commission\w*|online|"
@@ -246,11 +248,17 @@ def _product(views: list[SentenceView], operator: Entity, named_product: str | N
     return product
 
 
+def _current(view: SentenceView, kind: str) -> Mention | None:
+    """The first capacity the sentence gives that is not a later one ("initially 40 GWh, but it can be
+    expanded to 60 GWh")."""
+    return next((m for m in view.of(kind) if not _LATER_CAPACITY.search(view.text[: view.local(m.start)])), None)
+
+
 def _fill(frame: Frame, views: list[SentenceView], operator: Entity, named_product: str | None) -> None:
     for view in views:
         if _CAPACITY.search(view.text) or view is views[0]:
-            energy = view.first("energy")
-            mass = view.first("mass")
+            energy = _current(view, "energy")
+            mass = _current(view, "mass")
             if energy is not None:
                 frame.fill("capacity_gwh_per_year", getattr(energy.value, "amount", None))
             if mass is not None:

@@ -345,3 +345,9 @@ def test_a_region_named_like_its_city_and_a_capacity_that_may_come_later() -> No
                          "the future. The annual capacity of the gigafactory Valencia is initially 40 GWh.")
     assert plant["location"] == {"city": "Sagunto", "region": "Valencia Region", "country": "ES"}
     assert plant["capacity_gwh_per_year"] == 40
+
+
+def test_a_battery_chemicals_plant_makes_what_its_capacity_says() -> None:
+    [plant] = facilities("Finnish metals company Terrafame will establish a battery chemicals plant in Sotkamo, "
+                         "Finland. The plant has an annual production capacity of 170,000 tons of nickel sulphate.")
+    assert (plant["product"], plant["capacity_tonnes_per_year"]) == ("nickel", 170_000)

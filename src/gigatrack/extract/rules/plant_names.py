@@ -53,6 +53,11 @@ def _modifiers_start(view: SentenceView, noun: re.Match[str]) -> int:
     return start
 
 
+# "a battery materials plant", "a battery chemicals plant", "a battery parts facility": not batteries
+_NOT_BATTERIES = frozenset({"materials", "material", "recycling", "chemicals", "chemical", "parts", "components",
+                            "component", "metals", "minerals"})
+
+
 def noun_phrase_product(view: SentenceView, noun: re.Match[str]) -> str | None:
     """What the plant's own name says it makes: "a battery cell plant" (cells), "a battery pack
     assembly plant" or "an assembly plant" (packs), "a 15 GWh battery plant" (batteries)."""
@@ -66,7 +71,7 @@ def noun_phrase_product(view: SentenceView, noun: re.Match[str]) -> str | None:
     modifiers = {w.lower() for w in view.text[start : noun.start()].split()}
     if "assembly" in modifiers:
         return "packs"
-    if modifiers & {"battery", "batteries"} and not modifiers & {"materials", "material", "recycling"}:
+    if modifiers & {"battery", "batteries"} and not modifiers & _NOT_BATTERIES:
         return "batteries"
     return None
 

@@ -90,3 +90,8 @@ def test_durations_in_capitals_and_decade_long() -> None:
 def test_impossible_days_and_months_lose_precision_instead_of_passing_through() -> None:
     values = [m.value.iso for m in find_dates("on February 30, 2026, then 2026-19-39, then 2024-02-29", None)]
     assert values == ["2026-02", "2026", "2024-02-29"]
+
+
+def test_the_dateline_that_opens_an_article_is_not_a_date_it_tells() -> None:
+    found = find_dates(" date 2021-02-01 SK Innovation will open the plant on 2025-03-01.", dt.date(2021, 2, 1))
+    assert [m.value.iso for m in found] == ["2025-03-01"]

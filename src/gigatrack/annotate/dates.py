@@ -197,11 +197,16 @@ def _value(text: str, match: re.Match[str], published: dt.date | None) -> DateVa
     return DateValue(_resolve(match, published), relation)
 
 
+_DATELINE = re.compile(r"\s*(?:[Dd]ate[:\s]\s*)?")
+
+
 def find_dates(text: str, published: dt.date | None) -> list[Mention]:
     """Every date in ``text``, in order, none overlapping."""
     out: list[Mention] = []
     anchors = [m.start() for m in _YEAR_DIGITS.finditer(text)] + _word_positions(text, _DATE_WORDS)
     for match in _anchored(_DATE, text, anchors, _DATE_OPENERS):
+        if _DATELINE.fullmatch(text, 0, match.start()):
+            continue  # " date 2021-02-01 SK Innovation ...": when the story ran, not a date it tells
         value = _value(text, match, published)
         if value is not None:
             out.append(Mention("date", match.start(), match.end(), match.group(), value))

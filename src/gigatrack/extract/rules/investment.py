@@ -53,7 +53,7 @@ _KNOWN_PLANT = re.compile(
 _PURPOSE = re.compile(
     r"\b(?:to|toward|towards)\s+(?P<purpose>(?:build|construct|establish|create|expand|increase|enhance|set up|"
     r"develop|boost|produce|support|supply|supplying|increasing|expanding|building|strengthen|bolster|"
-    r"accelerate|localize|localise)\b[^,.;(]{3,80})"
+    r"accelerate|localize|localise)\b(?!\s+(?:up)?on\b)[^,.;(]{3,80})"  # not "to build upon its network"
 )
 _BUILT = re.compile(
     r"^(?:build|construct|establish|create|set up|develop|expand|enhance|increase|boost)\s+(?:,[^,]*,\s*)?"

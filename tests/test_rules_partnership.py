@@ -254,3 +254,17 @@ def test_a_group_is_not_its_joint_venture_that_bears_its_name() -> None:
     found = partnerships("SK On signed a memorandum of understanding with Ford and Koc to form a joint venture "
                          "to produce battery cells. Koc established the joint venture Ford Otosan with Ford in 1959.")
     assert ["SK On", "Ford", "Koc"] in [p["parties"] for p in found]
+
+
+def test_a_memorandum_to_form_a_joint_venture_is_an_mou() -> None:
+    [mou] = partnerships("SK On said it signed a memorandum of understanding with Ford and Koc to form a joint "
+                         "venture to produce battery cells in Turkey.")
+    assert (mou["kind"], mou["status"]) == ("mou", "mou")
+
+
+def test_a_bare_group_name_is_the_unit_the_article_names_most() -> None:
+    found = partnerships("SK On announced plans to create a joint venture plant in Tennessee with Ford. SK "
+                         "Innovation said the split-off will grow. SK On said the plant will open in 2025. SK On "
+                         "expects more orders. Ford's chief raised expectations for a joint venture in Europe by "
+                         "saying the battery venture with SK will go beyond North America.")
+    assert [p["parties"] for p in found] == [["SK On", "Ford"]]

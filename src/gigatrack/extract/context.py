@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -197,17 +198,20 @@ def _core(name: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in _CORPORATE_WORDS]
 
 
-def _descendant(mention: Mention, below: list[Mention]) -> str | None:
-    """The one unit of this group named in the article whose name, as the article writes it, the
+def _descendant(mention: Mention, below: list[Mention], named: Counter[str]) -> str | None:
+    """The unit of this group named in the article whose name, as the article writes it, the
     mention's name begins ("LG" -> "LG Energy Solution", "Hyundai Motor Group" -> "Hyundai Motor");
-    "Envision" does not begin "AESC", so there they stay two parties; nor is "Ford" its joint venture
-    "Ford Otosan"."""
+    of several such units, the one the article names far more often ("SK" -> "SK On" beside one
+    "SK Innovation"). "Envision" does not begin "AESC", so there they stay two parties; nor is "Ford"
+    its joint venture "Ford Otosan"."""
     core = _core(mention.text)
-    fits = {
+    fits = sorted({
         str(m.value.org_id) for m in below
         if core and _core(m.text)[: len(core)] == core and "jv" not in (getattr(m.value, "roles", ()) or ())
-    }
-    return fits.pop() if len(fits) == 1 else None
+    }, key=lambda org_id: -named[org_id])
+    if len(fits) > 1 and named[fits[0]] < 3 * named[fits[1]]:
+        return None
+    return fits[0] if fits else None
 
 
 def _descendant_map(orgs: list[Mention], ancestors: Callable[[str], Sequence[str]]) -> dict[int, str]:
@@ -221,10 +225,11 @@ def _descendant_map(orgs: list[Mention], ancestors: Callable[[str], Sequence[str
     for (org_id, _), mention in distinct.items():
         for group in ancestors(org_id):
             units_of.setdefault(group, []).append(mention)
+    named = Counter(str(getattr(m.value, "org_id", None)) for m in orgs)
     remap: dict[int, str] = {}
     for i, mention in enumerate(orgs):
         org_id = getattr(mention.value, "org_id", None)
-        target = _descendant(mention, units_of[org_id]) if org_id in units_of else None
+        target = _descendant(mention, units_of[org_id], named) if org_id in units_of else None
         if target:
             remap[i] = target
     return remap

@@ -47,11 +47,11 @@ _COLLABORATION_PHRASES = (
     r"(?:focused|on|to\s+(?:jointly|work|cooperate|develop|build))",
 )
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("mou", re.compile(r"\b(?:MoU|MOU|memorandum of understanding|letter of intent)\b")),
     ("joint_venture", re.compile(
         r"\b(?:joint[- ]venture|JV|consortium)s?\b|\bjoint\s+(?:[\w-]+\s+){0,5}?(?:facility|plant|factory|company)\b")),
     ("licensing", re.compile(
         r"\blicen[cs](?:e|es|ing)\b(?=[^.]{0,60}\btechnolog)|\blicen[cs]ing\s+(?:agreement|deal|pact)", re.I)),
-    ("mou", re.compile(r"\b(?:MoU|MOU|memorandum of understanding|letter of intent)\b")),
     ("collaboration", re.compile(rf"\b(?:{'|'.join(_COLLABORATION_PHRASES)})\b", re.I)),
     # "Hyundai and LG Energy Solution will build a $4.3 billion battery plant": only with two builders
     ("joint_build", re.compile(

@@ -230,3 +230,11 @@ def test_a_stake_bought_from_a_miner_is_not_a_supply() -> None:
     text = ("Ganfeng Lithium is one of the biggest lithium producers. It bought a 37.5% stake in the "
             "Cauchari-Olaroz lithium project from Chile's Sociedad Quimica y Minera in 2018.")
     assert supplies(text) == []
+
+
+def test_an_ending_that_may_come_is_neither_the_status_nor_the_start() -> None:
+    [deal] = supplies("Syrah Resources said it had executed an offtake agreement with Tesla to supply natural "
+                      "graphite anode material. The agreement may also be terminated if production has not started "
+                      "by May 31, 2024.")
+    assert (deal["supplier"], deal["customer"], deal["status"]) == ("Syrah Resources", "Tesla", "signed")
+    assert "start" not in deal

@@ -23,7 +23,8 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"preliminary agreement|heads of agreement)\b")),
     ("signed", re.compile(
         r"\b(?:signed|signs|inked|inks|sealed|seals|clinched|struck|won|wins|secured|secures|"
-        r"entered into|reached (?:a|an)\b[^.]{0,40}?(?:agreement|deal)|agreed|awarded|finali[sz](?:ed|es?))\b", re.I)),
+        r"entered into|reached (?:a|an)\b[^.]{0,40}?(?:agreement|deal)|agreed|awarded|finali[sz](?:ed|es?)|"
+        r"executed (?:an?|the) (?:[\w-]+ ){0,3}?(?:agreement|deal|contract))\b", re.I)),
     ("under_construction", re.compile(
         r"\b(?:under construction|(?:is|are|was|were)\s+(?:(?:currently|also|now|already|still)\s+)?(?:being\s+)?"
         r"(?:building|constructing|"
@@ -48,7 +49,15 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 _STATES = ("under_construction", "operating")
+# "the agreement may also be terminated if ...", "the right to cancel": an ending that may come, not one that came
+_MAY_END = re.compile(r"\b(?:may|might|could|can|would)\s+(?:also\s+)?(?:be\s+)?$|\bright\s+to\s+$", re.I)
 _NOT_YET = re.compile(r"\b(?:once|until|if|will|would|to|plans?\s+to)\s+(?:[\w-]+\s+){0,4}$", re.I)
+
+
+def _stated(status: str, lead: str) -> bool:
+    if status in _STATES:
+        return not _NOT_YET.search(lead)
+    return status != "terminated" or not _MAY_END.search(lead)
 
 
 def status_in(text: str, allowed: tuple[str, ...]) -> str | None:
@@ -56,10 +65,8 @@ def status_in(text: str, allowed: tuple[str, ...]) -> str | None:
     state told as a condition or a plan ("Once the plant is constructed", "will start construction")
     is not stated."""
     for status, pattern in _STATUS_RULES:
-        if status in allowed and any(
-            status not in _STATES or not _NOT_YET.search(text[max(0, m.start() - 40) : m.start()])
-            for m in pattern.finditer(text)
-        ):
+        if status in allowed and any(_stated(status, text[max(0, m.start() - 40) : m.start()])
+                                     for m in pattern.finditer(text)):
             return status
     return None
 

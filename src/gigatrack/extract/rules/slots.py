@@ -20,6 +20,8 @@ _START_CUE = re.compile(
     r"expected (?:to be completed )?in|available from|onwards)\W+(?:\w+\W+){0,8}$",
     re.I,
 )
+# "may be terminated if production has not started by May 31, 2024": a deadline, not the start
+_CONDITION = re.compile(r"\b(?:if|unless)\s+(?:[\w-]+\s+){0,4}?(?:has|have|had|is|are|was|were)\s+not\b", re.I)
 _RANGE_LEFT = re.compile(r"\b(?:between|from)\s*$", re.I)
 _RANGE_MID = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.I)
 _END_RELATIONS = frozenset({"through", "until", "to"})
@@ -90,7 +92,8 @@ def dates_of(view: SentenceView) -> tuple[str | None, str | None]:
         left = view.text[: view.local(d.start)]
         if relation in _END_RELATIONS and end is None:
             end = _iso(d)
-        elif start is None and (relation in _START_RELATIONS or _START_CUE.search(left[-60:])):
+        elif start is None and (relation in _START_RELATIONS or _START_CUE.search(left[-60:])) and not (
+                _CONDITION.search(left[-60:])):
             start = _iso(d)
     return start, end
 

@@ -169,3 +169,8 @@ def test_an_agreement_with_a_buyer_to_deliver_vehicles_is_an_order_not_a_partner
     assert (order["buyer"], order["seller"], order["quantity"]) == ("BluSmart", "Tata Motors", 10_000)
     facts = RuleExtractor().extract(text, annotate(text, PUBLISHED), PUBLISHED)
     assert [f for f in facts if f.type == "partnership"] == []
+
+
+def test_the_maker_named_in_the_ordered_item_is_the_seller() -> None:
+    [order] = orders("Shipping giant Maersk ordered 25 Volvo FH electric trucks for its operations in Germany.")
+    assert (order["buyer"], order["seller"], order["quantity"]) == ("Maersk", "Volvo", 25)

@@ -127,11 +127,22 @@ def _whole_order(ctx: Context, index: int) -> tuple[Counted, SentenceView] | Non
     return None
 
 
+_VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})
+
+
+def _maker_in_item(draft: Draft) -> str | None:
+    """"ordered 25 Volvo FH electric trucks": the maker whose name the ordered item carries sells them."""
+    start, end = draft.view.start + draft.counted.start, draft.view.start + draft.counted.end
+    makers = {r.entity.display_name() for r in draft.view.orgs
+              if start <= r.start and r.end <= end and not r.anaphor and _VEHICLE_MAKERS & set(r.entity.roles)}
+    return makers.pop() if len(makers) == 1 and draft.buyer not in makers else None
+
+
 def _frame(ctx: Context, index: int, draft: Draft, item: str, seller: str | None) -> Frame:
     frame = Frame("order")
     frame.fill("buyer", draft.buyer)
     frame.fill("item", item)
-    frame.fill("seller", seller)
+    frame.fill("seller", seller or _maker_in_item(draft))
     whole = _whole_order(ctx, index)
     if whole is not None:  # "35 buses delivered ... part of the larger order of 340 e-buses"
         frame.cite(whole[1])

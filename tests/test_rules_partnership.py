@@ -268,3 +268,10 @@ def test_a_bare_group_name_is_the_unit_the_article_names_most() -> None:
                          "expects more orders. Ford's chief raised expectations for a joint venture in Europe by "
                          "saying the battery venture with SK will go beyond North America.")
     assert [p["parties"] for p in found] == [["SK On", "Ford"]]
+
+
+def test_a_partnership_the_two_companies_later_call_the_joint_venture_is_one() -> None:
+    [jv] = partnerships("Honda and battery maker GS Yuasa will invest more than 400 billion yen in a partnership to "
+                        "produce batteries for electric vehicles. The two companies will build a new factory in "
+                        "Japan, adding that the joint venture will play a central role in battery development.")
+    assert (jv["parties"], jv["kind"]) == (["Honda", "GS Yuasa"], "joint_venture")

@@ -74,6 +74,7 @@ _PARTNERSHIP_ANAPHOR = re.compile(
     r"^(?:[^.]{0,40}?\b)?(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:new\s+|\d+-\d+\s+)?(?:joint\s+venture|JV|venture|"
     r"partnership|alliance|two\s+(?:companies|partners|firms))\b"
 )
+_THE_JV = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:new\s+|\d+-\d+\s+)?(?:joint\s+venture|JV)\b")
 _WORTH = re.compile(r"\b(?:worth|valued|invest\w*)\b", re.I)
 _FOLLOW_UP = 3
 _PLANT_BEFORE = 1
@@ -212,7 +213,7 @@ def _follow_up(frame: Frame, parties: set[Entity], view: SentenceView) -> None:
     if anaphor is None or set(view.entities()) - parties:
         return
     frame.cite(view)
-    if frame.slots.get("kind") == "collaboration" and re.search(r"joint\s+venture|\bJV\b", anaphor.group(0)):
+    if frame.slots.get("kind") == "collaboration" and _THE_JV.search(view.text):
         frame.slots["kind"] = "joint_venture"  # "The 50-50 joint venture ... will start production in 2024"
     place = _located(view, view.start + anaphor.end())
     if place is not None:

@@ -168,3 +168,17 @@ def test_a_dateline_day_is_not_a_target_year() -> None:
     assert targets("South Africa will soon get a fleet of 120 electric buses, the company said on 2024-05-02.") == []
     [target] = targets("South Africa will have 120 electric buses on its roads by 2026, the transport ministry said.")
     assert (target["jurisdiction"], target["year"], target["target_value"]) == ("ZA", 2026, 120)
+
+
+def test_a_countrys_goal_for_battery_making_capacity() -> None:
+    [target] = targets("Indonesia aims to produce EV batteries with a total capacity of 140 GWh per year by 2030.")
+    assert (target["jurisdiction"], target["year"], target["target_value"]) == ("ID", 2030, 140)
+    assert target["segment"] == "battery production capacity"
+    [undated] = targets("NEW DELHI: The Cabinet announced the scheme to achieve a total manufacturing capacity of "
+                        "50 GWh within the country.")
+    assert (undated["jurisdiction"], undated["year"], undated["segment"]) == ("IN", None, "manufacturing capacity")
+
+
+def test_a_plants_or_companys_capacity_goal_is_not_a_government_target() -> None:
+    assert targets("The facility in Spain aims to reach a production capacity of up to 50 GWh by 2030.") == []
+    assert targets("CATL aims to reach a battery production capacity of 500 GWh by 2030 in China.") == []

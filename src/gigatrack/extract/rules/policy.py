@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from gigatrack.annotate.places import place_of
 from gigatrack.extract.context import Context, SentenceView
 from gigatrack.model import Evidence, Fact, Mention, Place
 
@@ -73,6 +74,13 @@ _OBLIGATION = re.compile(
     re.I,
 )
 _LEAD_WORDS = 7
+_DATELINE = re.compile(r"\s*(?:date\s+\S+\s+)?(?P<city>[A-Z][A-Z.' -]{2,30}?)\s*(?:[,:(]|[-–—]\s)")
+_CAPACITY_GOAL = re.compile(
+    r"\b(?:aims?|aiming|target(?:s|ing)?|goal|achieve)\b[^.;]{0,120}?\b(?:capacity|capability)\b", re.I
+)
+_CAPACITY_NOUN = re.compile(r"\b(?:(?:annual|total)\s+)?(?P<seg>(?:(?:EV|battery|cell|storage)\s+){0,3}"
+                            r"(?:production|manufacturing)\s+(?:capacity|capability))\b", re.I)
+_PLANT_WORDS = re.compile(r"\b(?:facility|plant|factory|gigafactory|site)\b", re.I)
 _DUE = ("by", "from", "starting")
 _PRONOUN_SUBJECT = re.compile(r"^(?:It|The\s+(?:company|firm|group|automaker|carmaker))\s", re.I)
 _REPORTED = re.compile(r"^.{0,80}?\b(?:announced|said|stated|declared|decided|ruled)\s+that\s+", re.I)
@@ -87,6 +95,10 @@ def _country_of_article(ctx: Context) -> str | None:
                 counts[m.value.country] += 1
             elif m.kind == "nationality" and m.value:
                 counts[str(m.value)] += 1
+    dateline = _DATELINE.match(ctx.text)
+    filed = place_of(dateline.group("city").title()) if dateline else None
+    if filed is not None and filed.country:  # "NEW DELHI : A unit of Reliance ...": the story's country
+        counts[filed.country] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -230,7 +242,29 @@ def _targets_in(view: SentenceView, jurisdiction: str) -> list[Fact]:
     phaseout = _phaseout(view, jurisdiction)
     if phaseout is not None:
         facts.append(phaseout)
+    capacity = _capacity_target(view, jurisdiction)
+    if capacity is not None:
+        facts.append(capacity)
     return facts
+
+
+def _capacity_target(view: SentenceView, jurisdiction: str) -> Fact | None:
+    """"Indonesia aims to produce EV batteries with a total capacity of 140 GWh per year by 2030": a
+    country's goal for its battery-making capacity (no metric of the schema's list fits it)."""
+    energy = view.first("energy")
+    goal = _CAPACITY_GOAL.search(view.text)
+    if energy is None or goal is None or view.local(energy.start) < goal.start():
+        return None
+    if any("government" not in r.entity.roles for r in view.orgs) or _PLANT_WORDS.search(view.text):
+        return None  # a company's own plans, a plant's capacity
+    named = _CAPACITY_NOUN.search(view.text)
+    segment = named.group("seg") if named else "battery production capacity" if view.says("batter") else None
+    if segment is None:
+        return None
+    due = [d for d in view.of("date") if getattr(d.value, "relation", None) in _DUE and d.start > energy.start]
+    year = int(str(due[0].value.iso)[:4]) if due and getattr(due[0].value, "iso", None) else None
+    return _fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": segment,
+                        "target_value": getattr(energy.value, "amount", None)})
 
 
 def extract_policy_targets(ctx: Context) -> list[Fact]:
@@ -239,7 +273,9 @@ def extract_policy_targets(ctx: Context) -> list[Fact]:
     seen: set[tuple[object, ...]] = set()
     for index, view in enumerate(ctx.sentences):
         due = any(getattr(d.value, "relation", None) == "by" for d in view.of("date"))
-        if not (_CUE.search(view.text) or due) or not (view.of("date") or _OBLIGATION.search(view.text)):
+        capacity_goal = _CAPACITY_GOAL.search(view.text)
+        if not (_CUE.search(view.text) or due or capacity_goal) or not (
+                view.of("date") or _OBLIGATION.search(view.text) or capacity_goal):
             continue
         if (view.orgs or _company_pronoun(ctx, index)) and not _GOVERNMENT.search(view.text):
             continue

@@ -275,3 +275,16 @@ def test_a_partnership_the_two_companies_later_call_the_joint_venture_is_one() -
                         "produce batteries for electric vehicles. The two companies will build a new factory in "
                         "Japan, adding that the joint venture will play a central role in battery development.")
     assert (jv["parties"], jv["kind"]) == (["Honda", "GS Yuasa"], "joint_venture")
+
+
+def test_the_topic_worked_on_is_the_purpose_and_since_is_the_start() -> None:
+    [mobis] = partnerships("Hyundai Mobis has been collaborating with CATL in cell to pack technology since 2021.")
+    assert (mobis["purpose"], mobis["start"]) == ("cell to pack technology", "2021")
+    [trucks] = partnerships("Isuzu and LG Energy Solution signed a supply deal. The two parties have also agreed to "
+                            "jointly work on the electrification push for the latter's truck models.")
+    assert trucks["purpose"].startswith("the electrification push")
+
+
+def test_a_place_is_not_the_topic() -> None:
+    [plant] = partnerships("GM is working with Samsung SDI in the U.S. on a new battery plant.")
+    assert "purpose" not in plant or "U" not in plant["purpose"]

@@ -67,6 +67,10 @@ _PURPOSE = re.compile(
     r"(?:for|on)\s+(?:the\s+|a\s+|an\s+)?(?P<object>(?:[\w-]+\s+){0,5}?(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|"
     r"production|base|business|batter(?:y|ies)|cells?|materials?|technolog(?:y|ies)|recycling)\b[^,.;“”()]{0,40}))"
 )
+_TOPIC = re.compile(
+    r"^\s+(?:together\s+)?(?:with\s+(?:[\w&.-]+\s+){1,4}?)?(?:on|in)\s+(?P<topic>(?:the\s+)?[a-z][\w-]*"
+    r"(?:\s+(?!since\b|from\b|until\b|by\b|and\s+will\b)[\w’'-]+){0,9})(?=\s+(?:since|from|until|by)\b|[,.;]|$)"
+)
 _CUES = ("venture", "jv", "licen", "mou", "memorandum", "letter of intent", "partner", "collaborat", "cooperat",
          "co-operat", "alliance", "team", "hands", "jointly", "working with", "agreement", "joint", "together", "deal",
          "pact", "consortium", "build", "construct", "establish", "set up")
@@ -160,8 +164,15 @@ def _builders(view: SentenceView, verb: int) -> list[Entity]:
 
 
 def _purpose(view: SentenceView, end: int) -> str | None:
-    """What the partnership is for: the "to ..." / "for ..." / "on ..." phrase after its words."""
-    match = _PURPOSE.search(view.text[view.local(end) :])
+    """What the partnership is for: the "to ..." / "for ..." / "on ..." phrase after its words, or the
+    topic worked on ("jointly work on the electrification push", "collaborating with CATL in cell to pack
+    technology")."""
+    rest = view.text[view.local(end) :]
+    topic = _TOPIC.match(rest)
+    at, stop = end + topic.start("topic") if topic else 0, end + topic.end("topic") if topic else 0
+    if topic is not None and not any(m.kind in ("place", "org") and at <= m.start < stop for m in view.mentions):
+        return topic.group("topic").strip()
+    match = _PURPOSE.search(rest)
     return (match.group("purpose") or match.group("object")).strip() if match else None
 
 
@@ -187,7 +198,11 @@ def _same_group(parties: list[Entity]) -> bool:
 
 
 def _founded(view: SentenceView) -> str | None:
-    """When a partnership was set up: "In 2021, the two set up ...", "founded in 1987"."""
+    """When a partnership was set up: "In 2021, the two set up ...", "founded in 1987", "has been
+    collaborating ... since 2021"."""
+    since = next((d for d in view.values("date") if getattr(d, "relation", None) == "since"), None)
+    if since is not None and getattr(since, "iso", None):
+        return str(since.iso)
     if not _SETUP.search(view.text):
         return None
     for date in view.values("date"):

@@ -238,3 +238,15 @@ def test_an_ending_that_may_come_is_neither_the_status_nor_the_start() -> None:
                       "by May 31, 2024.")
     assert (deal["supplier"], deal["customer"], deal["status"]) == ("Syrah Resources", "Tesla", "signed")
     assert "start" not in deal
+
+
+def test_what_the_batteries_are_for_is_the_application() -> None:
+    [nissan] = supplies("Nissan Motor plans to procure batteries for electric vehicles sold in the U.S. from SK On "
+                        "from around 2028 onwards.")
+    assert nissan["application"] == "electric vehicles sold in the U.S."
+    [cathode] = supplies("EcoPro BM said it has forged a deal with Samsung SDI to supply cathode materials for "
+                         "electric vehicle batteries.")
+    assert cathode["application"] == "electric vehicle batteries"
+    [isuzu] = supplies("LG Energy Solution signed a deal with Isuzu Motors for the supply of batteries for its "
+                       "electric vehicles.")
+    assert "application" not in isuzu  # which vehicles the article tells later, if at all

@@ -33,6 +33,13 @@ _APPLICATION = (
     re.compile(
         r"\b(?:to be|will be|are|is)\s+(?:used|installed|fitted|deployed)\s+(?:in|on|at)\s+(?P<app>[^,.;]{3,80})"
     ),
+    # "batteries for electric vehicles sold in the U.S.", "cathode materials for electric vehicle batteries"
+    re.compile(
+        r"\bfor\s+(?:use\s+in\s+)?(?:its\s+|their\s+|the\s+|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?['’]s\s+)?"
+        r"(?P<app>(?:battery[- ])?electric\s+vehicles?(?:\s+batter(?:y|ies)|\s+(?:to\s+be\s+)?(?:sold|produced|"
+        r"made|built|assembled)\s+in\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?)|"
+        r"energy\s+storage\s+systems?)"
+    ),
     re.compile(r"\b(?P<app>EV|ESS)\s+batter(?:y|ies)\b"),
     re.compile(
         r"\bfor\s+(?:its|their)\s+(?P<app>[A-Z][\w-]*(?:\s+[\w-]+){0,3}?\s+(?:energy storage systems?|trucks?|"

@@ -288,3 +288,11 @@ def test_the_topic_worked_on_is_the_purpose_and_since_is_the_start() -> None:
 def test_a_place_is_not_the_topic() -> None:
     [plant] = partnerships("GM is working with Samsung SDI in the U.S. on a new battery plant.")
     assert "purpose" not in plant or "U" not in plant["purpose"]
+
+
+def test_a_partnership_told_as_news_is_announced() -> None:
+    [hub] = partnerships("The carmaker Nissan said it would partner with Envision AESC to invest in new production "
+                         "facilities.")
+    assert hub["status"] == "announced"
+    [background] = partnerships("BlueOval SK, a joint venture between SK On and Ford, runs two plants.")
+    assert "status" not in background

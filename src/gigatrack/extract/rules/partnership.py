@@ -71,6 +71,10 @@ _TOPIC = re.compile(
     r"^\s+(?:together\s+)?(?:with\s+(?:[\w&.-]+\s+){1,4}?)?(?:on|in)\s+(?P<topic>(?:the\s+)?[a-z][\w-]*"
     r"(?:\s+(?!since\b|from\b|until\b|by\b|and\s+will\b)[\w’'-]+){0,9})(?=\s+(?:since|from|until|by)\b|[,.;]|$)"
 )
+_UNDER_WAY = re.compile(
+    r"\b(?:will|plans?\s+to|planning\s+to|approved\s+plans?|(?:is|are)\s+(?:now\s+)?(?:working|teaming|partnering)|"
+    r"said\s+(?:they|it)\s+(?:were|was|would|will))\b", re.I
+)
 _CUES = ("venture", "jv", "licen", "mou", "memorandum", "letter of intent", "partner", "collaborat", "cooperat",
          "co-operat", "alliance", "team", "hands", "jointly", "working with", "agreement", "joint", "together", "deal",
          "pact", "consortium", "build", "construct", "establish", "set up")
@@ -240,6 +244,8 @@ def _fill(frame: Frame, view: SentenceView, kind: str, match: re.Match[str]) -> 
     frame.cite(view)
     frame.fill("start", _founded(view))
     frame.fill("status", "mou" if kind == "mou" else status_in(view.text, _STATUSES))
+    if _UNDER_WAY.search(view.text):  # "will partner", "is working with": news of a partnership, not a description
+        frame.fill("status", "announced")
     frame.fill("purpose", _purpose(view, view.start + match.end()))
     place = _located(view, view.start + match.end())
     if place is not None:

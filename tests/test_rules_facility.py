@@ -351,3 +351,12 @@ def test_a_battery_chemicals_plant_makes_what_its_capacity_says() -> None:
     [plant] = facilities("Finnish metals company Terrafame will establish a battery chemicals plant in Sotkamo, "
                          "Finland. The plant has an annual production capacity of 170,000 tons of nickel sulphate.")
     assert (plant["product"], plant["capacity_tonnes_per_year"]) == ("nickel", 170_000)
+
+
+def test_a_place_inside_a_partners_name_does_not_unlink_the_plant() -> None:
+    [plant] = facilities("Posco Future M is set to build a spherical graphite manufacturing facility in Saemangeum, "
+                         "North Jeolla Province. The company signed an agreement with North Jeolla Province, Gunsan "
+                         "City and the Korea Rural Community Corporation to invest 436.1 billion won in the new "
+                         "facility.")
+    assert plant["location"]["city"] == "Saemangeum"
+    assert plant["investment"] == {"amount": 436_100_000_000, "currency": "KRW"}

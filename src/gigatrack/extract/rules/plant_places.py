@@ -35,7 +35,7 @@ def _joined(view: SentenceView, mention: Mention) -> tuple[Place | None, Mention
     last = mention
     for nxt in places[places.index(mention) + 1 :]:
         gap = view.text[view.local(last.end) : view.local(nxt.start)]
-        if not isinstance(nxt.value, Place) or not _PLACE_JOIN.fullmatch(gap):
+        if not isinstance(nxt.value, Place) or not _PLACE_JOIN.fullmatch(gap) or _in_org_name(view, nxt):
             break
         combined = combine_places(place, nxt.value)
         if combined is None:
@@ -159,10 +159,16 @@ def refines(general: Place, specific: Place) -> bool:
 
 
 def places_in(view: SentenceView) -> list[Place]:
+    """The places a sentence names, not counting those inside an organisation's name ("Gunsan City")."""
     return [
         merged for m in view.of("place")
-        if not dateline(m, view) and not affiliation(view, m) and (merged := merged_place(view, m)) is not None
+        if not dateline(m, view) and not affiliation(view, m) and not _in_org_name(view, m)
+        and (merged := merged_place(view, m)) is not None
     ]
+
+
+def _in_org_name(view: SentenceView, mention: Mention) -> bool:
+    return any(r.start <= mention.start and mention.end <= r.end and not r.anaphor for r in view.orgs)
 
 
 _BASED_MAKER = re.compile(

@@ -360,3 +360,22 @@ def test_a_place_inside_a_partners_name_does_not_unlink_the_plant() -> None:
                          "facility.")
     assert plant["location"]["city"] == "Saemangeum"
     assert plant["investment"] == {"amount": 436_100_000_000, "currency": "KRW"}
+
+
+def test_the_plant_a_sentence_names_by_its_town_gets_the_figure() -> None:
+    found = facilities("Ford will invest $3.5 billion to build an LFP battery plant in Marshall, Michigan. "
+                       "Executives spoke at length. Jobs were promised. Officials welcomed the news. Analysts were "
+                       "cautious. Shares rose. Unions were pleased. Ford is also building two battery plants in "
+                       "Kentucky with SK On. The Marshall plant will add about 35 gigawatt hours of annual battery "
+                       "capacity.")
+    by_place = {p["location"].get("city") or p["location"].get("region"): p for p in found}
+    assert by_place["Marshall"]["capacity_gwh_per_year"] == 35
+    assert "capacity_gwh_per_year" not in by_place["Kentucky"]
+
+
+def test_another_companys_capacity_is_not_the_plants() -> None:
+    [plant] = facilities("Enchem is preparing to build an electrolyte production plant in Komarom, Hungary. Once "
+                         "Enchem’s second plant is in operation, SK Innovation’s production capacity in Europe will "
+                         "be increased to 47.3GWh with its other two plants (7.5GWh and 9.8GWh).")
+    assert "capacity_gwh_per_year" not in plant
+    assert plant["status"] == "planned"

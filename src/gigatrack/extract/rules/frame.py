@@ -51,7 +51,7 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _STATES = ("under_construction", "operating")
 # "the agreement may also be terminated if ...", "the right to cancel": an ending that may come, not one that came
 _MAY_END = re.compile(r"\b(?:may|might|could|can|would)\s+(?:also\s+)?(?:be\s+)?$|\bright\s+to\s+$", re.I)
-_NOT_YET = re.compile(r"\b(?:once|until|if|will|would|to|plans?\s+to)\s+(?:[\w-]+\s+){0,4}$", re.I)
+_NOT_YET = re.compile(r"\b(?:once|until|if|will|would|to|plans?\s+to)\s+(?:[\w’'-]+\s+){0,5}$", re.I)
 
 
 def _stated(status: str, lead: str) -> bool:

@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable
 
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
-from gigatrack.extract.rules.facility import named_plants
 from gigatrack.extract.rules.frame import Frame, status_in
 from gigatrack.extract.rules.order_statements import read_order
 from gigatrack.extract.rules.plant_names import price_tags
 from gigatrack.extract.rules.plant_places import refines
+from gigatrack.extract.rules.plants import named_plants
 from gigatrack.extract.rules.slots import (
     agent_before,
     coordinated,

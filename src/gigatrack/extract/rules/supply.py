@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
-from gigatrack.extract.rules.facility import named_plants
 from gigatrack.extract.rules.frame import Frame, status_in
+from gigatrack.extract.rules.plants import named_plants
 from gigatrack.extract.rules.slots import (
     agent_before,
     coordinated,

@@ -182,3 +182,14 @@ def test_a_countrys_goal_for_battery_making_capacity() -> None:
 def test_a_plants_or_companys_capacity_goal_is_not_a_government_target() -> None:
     assert targets("The facility in Spain aims to reach a production capacity of up to 50 GWh by 2030.") == []
     assert targets("CATL aims to reach a battery production capacity of 500 GWh by 2030 in China.") == []
+
+
+def test_a_count_so_far_is_not_a_target_and_deploying_is_stock() -> None:
+    [target] = targets("Colombia aims to deploy 600,000 EVs across all modes of transportation by 2030, up from the "
+                       "6,000 electric cars sold in 2023.")
+    assert (target["year"], target["target_value"], target["metric"]) == (2030, 600_000, "ev_stock")
+
+
+def test_partners_capacity_goal_is_not_a_government_target() -> None:
+    assert targets("The joint venture will be based in Germany. By the end of the decade, the partners aim to "
+                   "produce battery cathode material for 160 GWh cell capacity per year.") == []

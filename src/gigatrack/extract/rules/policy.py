@@ -74,6 +74,8 @@ _OBLIGATION = re.compile(
     re.I,
 )
 _LEAD_WORDS = 7
+_COUNTED_SO_FAR = re.compile(r"\s+(?:were\s+|that\s+were\s+)?(?:sold|registered|delivered|in\s+use|on\s+the\s+road)"
+                             r"\s+(?:in|last|during|so\s+far)\b", re.I)
 _DATELINE = re.compile(r"\s*(?:date\s+\S+\s+)?(?P<city>[A-Z][A-Z.' -]{2,30}?)\s*(?:[,:(]|[-–—]\s)")
 _CAPACITY_GOAL = re.compile(
     r"\b(?:aims?|aiming|target(?:s|ing)?|goal|achieve)\b[^.;]{0,120}?\b(?:capacity|capability)\b", re.I
@@ -177,7 +179,12 @@ def _count_metric(view: SentenceView, m: Mention, item: str) -> str | None:
         return "charging_points"
     if not re.search(r"\b(?:electric|EVs?|e-|ZEVs?|zero[- ]emissions?)", item + " " + view.text):
         return None
-    if re.search(r"\b(?:sales|sold|sell)\b", view.text):
+    after = view.text[view.local(m.end) :]
+    if _COUNTED_SO_FAR.match(after) or re.search(r"\bfrom\s+(?:the\s+)?$", view.text[: view.local(m.start)]):
+        return None  # "from the 6,000 electric cars sold in 2023": where the count starts, not the goal
+    following = [n.start for n in view.of("count", "percent") if n.start > m.start]
+    clause = view.text[max(0, view.local(m.start) - 40) : view.local(min(following, default=view.end))]
+    if re.search(r"\b(?:sales|sold|sell)\b", clause):
         return "ev_sales"
     if re.search(r"\bproduc\w+\b", view.text):
         return "ev_production"
@@ -257,6 +264,8 @@ def _capacity_target(view: SentenceView, jurisdiction: str) -> Fact | None:
         return None
     if any("government" not in r.entity.roles for r in view.orgs) or _PLANT_WORDS.search(view.text):
         return None  # a company's own plans, a plant's capacity
+    if not (_GOVERNMENT.search(view.text) or view.of("place", "nationality")):
+        return None  # "the partners aim to produce cathode material for 160 GWh": no government in sight
     named = _CAPACITY_NOUN.search(view.text)
     segment = named.group("seg") if named else "battery production capacity" if view.says("batter") else None
     if segment is None:

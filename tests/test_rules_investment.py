@@ -118,3 +118,10 @@ def test_the_target_stops_before_a_verb() -> None:
     assert fact["investor"] == "LG Chem"
     assert "target" not in fact
     assert fact["location"]["city"] == "Clarksville"
+
+
+def test_an_investment_told_in_the_headline_and_the_body_is_one() -> None:
+    found = investments("Tesla investing $3.6 billion more in Nevada.\n\nTesla will invest an additional $3.6 "
+                        "billion in Nevada to build two new factories.")
+    assert len(found) == 1
+    assert found[0]["value"] == {"amount": 3_600_000_000, "currency": "USD"}

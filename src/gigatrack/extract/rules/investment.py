@@ -263,12 +263,18 @@ def _stake_frames(view: SentenceView) -> list[Frame]:
 
 
 def _restated(fact: Fact, others: list[Fact]) -> bool:
-    """The same investment stated again with fewer figures (a headline's converted amount)."""
+    """The same investment stated again: with fewer figures (a headline's converted amount), or with the
+    same figures and fewer slots (the headline of the story that tells it in full), or told twice alike."""
     mine = [fact.slots.get("value"), *fact.slots.get("value_alternatives", ())]
-    for other in others:
+    for position, other in enumerate(others):
         theirs = [other.slots.get("value"), *other.slots.get("value_alternatives", ())]
-        if other is not fact and other.slots.get("investor") == fact.slots.get("investor") and None not in mine \
-                and all(m in theirs for m in mine) and len(theirs) > len(mine):
+        if other is fact or other.slots.get("investor") != fact.slots.get("investor") or None in mine:
+            continue
+        if all(m in theirs for m in mine) and len(theirs) > len(mine):
+            return True
+        fuller = len(other.slots) > len(fact.slots) or (
+            len(other.slots) == len(fact.slots) and position < others.index(fact))
+        if all(m in theirs for m in mine) and all(t in mine for t in theirs) and fuller:
             return True
     return False
 

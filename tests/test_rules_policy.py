@@ -193,3 +193,15 @@ def test_a_count_so_far_is_not_a_target_and_deploying_is_stock() -> None:
 def test_partners_capacity_goal_is_not_a_government_target() -> None:
     assert targets("The joint venture will be based in Germany. By the end of the decade, the partners aim to "
                    "produce battery cathode material for 160 GWh cell capacity per year.") == []
+
+
+def test_all_electric_fleets_charging_points_and_two_countries() -> None:
+    [fleet] = targets("Sri Lanka announced plans to replace all state-owned vehicles with electric or hybrid models "
+                      "by 2025.")
+    assert (fleet["jurisdiction"], fleet["segment"], fleet["target_value"]) == ("LK", "state-owned vehicles", 100)
+    [sales] = targets("India wants to make new sales all-electric by 2030.")
+    assert (sales["segment"], sales["metric"], sales["year"]) == ("new sales", "ev_share", 2030)
+    [points] = targets("Singapore will expand public charging infrastructure to 28,000 points by 2030.")
+    assert (points["metric"], points["target_value"]) == ("charging_points", 28_000)
+    both = targets("Britain and France have said they want to end the sale of diesel and petrol cars by 2040.")
+    assert sorted(t["jurisdiction"] for t in both) == ["FR", "GB"]

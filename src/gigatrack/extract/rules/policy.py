@@ -57,6 +57,22 @@ _ALL_ZERO_EMISSION = re.compile(
     r"(?:to\s+be|must\s+be|will\s+be|shall\s+be|being)\s+(?:zero[- ]emissions?|electric)\b",
     re.I,
 )
+# "replace all state-owned vehicles with electric or hybrid models", "make new sales all-electric"
+_ALL_ELECTRIC = re.compile(
+    r"\b(?:replace|convert)\s+(?:all\s+|every\s+)?(?:(?:the|its|their)\s+)?(?P<seg>(?:[\w-]+\s+){0,3}?"
+    r"(?:vehicles|cars|buses|taxis|fleets?|motorcycles|trucks))\s+(?:with|to|into)\s+(?:all-|fully\s+)?electric\b|"
+    r"\bmake\s+(?P<seg2>(?:[\w-]+\s+){0,3}?(?:sales|vehicles|cars|buses|fleets?))\s+(?:all-|fully\s+|100%\s+)electric\b",
+    re.I,
+)
+# "expand public charging infrastructure to 28,000 points by 2030"
+_CHARGING_TO = re.compile(
+    r"\b(?P<seg>(?:(?:public|fast|EV)\s+)?charging)\s+(?:infrastructure|network|capacity)\s+to\s+"
+    r"(?:about\s+|around\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:points|chargers|stations)\b",
+    re.I,
+)
+_TWO_COUNTRIES = re.compile(
+    r"(?:[A-Z][\w.]*\s+){1,3}and\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){1,3}(?:have|has|will|want|plan)"
+)
 _SEGMENT_BEFORE = re.compile(
     r"(?P<seg>(?:[A-Z][a-z]+|[a-z]+)\s+(?:vehicles|buses|cars|taxis|vans|fleets?|motorbikes|trucks))"
     r"(?:\s+and\s+\w+)?\s+(?:will\s+)?(?:move|shift|go|target|reach|rise|switch)\w*\s+(?:to\s+)?$",
@@ -241,11 +257,19 @@ def _targets_in(view: SentenceView, jurisdiction: str) -> list[Fact]:
             facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": item,
                                       "metric": metric, "target_value": getattr(m.value, "amount", None),
                                       "kind": metric}))
-    every = _ALL_ZERO_EMISSION.search(view.text)
-    year = _target_year(view, view.start + every.end()) if every else None
-    if every and year:
-        facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": every.group("seg"),
-                                  "metric": "ev_share", "target_value": 100, "kind": "ev_share"}))
+    for every in (_ALL_ZERO_EMISSION.search(view.text), _ALL_ELECTRIC.search(view.text)):
+        year = _target_year(view, view.start + every.end()) if every else None
+        if every and year:
+            segment = next(g for g in every.groupdict().values() if g)
+            facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": segment,
+                                      "metric": "ev_share", "target_value": 100, "kind": "ev_share"}))
+    points = _CHARGING_TO.search(view.text)
+    year = _target_year(view, view.start + points.end()) if points else None
+    if points and year:
+        count = float(points.group("n").replace(",", ""))
+        segment = f"{points.group('seg')} points"
+        facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": segment,
+                                  "metric": "charging_points", "target_value": count, "kind": "charging_points"}))
     phaseout = _phaseout(view, jurisdiction)
     if phaseout is not None:
         facts.append(phaseout)
@@ -291,8 +315,8 @@ def extract_policy_targets(ctx: Context) -> list[Fact]:
         jurisdiction = _jurisdiction(ctx, view, article_country)
         if jurisdiction is None:
             continue
-        for fact in _targets_in(view, jurisdiction):
-            key = (fact.get("year"), str(fact.get("segment")).lower(), fact.get("metric"))
+        for fact in [f for j in _both_countries(view) or [jurisdiction] for f in _targets_in(view, j)]:
+            key = (fact.get("jurisdiction"), fact.get("year"), str(fact.get("segment")).lower(), fact.get("metric"))
             same = next((i for i, known in enumerate(facts) if _restated(known, fact)), None)
             if same is not None:  # a headline's "15 mln EVs" and the body's "15 million electric cars"
                 if len(str(fact.get("segment"))) > len(str(facts[same].get("segment"))):
@@ -301,6 +325,16 @@ def extract_policy_targets(ctx: Context) -> list[Fact]:
                 seen.add(key)
                 facts.append(fact)
     return facts
+
+
+def _both_countries(view: SentenceView) -> list[str]:
+    """"Britain and France have said they want to end ...": the target of each country the sentence opens with."""
+    opening = _TWO_COUNTRIES.match(view.text)
+    if opening is None:
+        return []
+    places = [m.value for m in view.of("place")[:2]
+              if isinstance(m.value, Place) and not (m.value.city or m.value.region)]
+    return [str(p.country) for p in places] if len(places) == 2 else []
 
 
 def _company_pronoun(ctx: Context, index: int) -> bool:

@@ -177,3 +177,9 @@ def test_a_camel_case_name_is_a_company_even_at_the_start_of_a_sentence() -> Non
 def test_a_name_written_without_its_accents_is_still_known() -> None:
     assert _by_text("It bought the stake from Chile's Sociedad Quimica y Minera in 2018.")[
         "Sociedad Quimica y Minera"].org_id == "sqm"
+
+
+def test_a_name_written_in_lower_case_is_found() -> None:
+    mentions = _orgs("On July 31 ioneer announced a binding offtake agreement with Panasonic.")
+    assert [(m.text, m.value.org_id) for m in mentions][:1] == [("ioneer", "ioneer")]
+    assert _orgs("The pioneer spirit of the industry.") == []

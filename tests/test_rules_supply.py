@@ -250,3 +250,10 @@ def test_what_the_batteries_are_for_is_the_application() -> None:
     [isuzu] = supplies("LG Energy Solution signed a deal with Isuzu Motors for the supply of batteries for its "
                        "electric vehicles.")
     assert "application" not in isuzu  # which vehicles the article tells later, if at all
+
+
+def test_a_binding_offtake_agreement_is_signed() -> None:
+    [deal] = supplies("On July 21 ioneer announced a binding offtake agreement to supply 7,000 tons per annum of "
+                      "lithium carbonate to Ford Motor Company for five years.")
+    assert (deal["supplier"], deal["customer"], deal["status"]) == ("ioneer", "Ford Motor Company", "signed")
+    assert deal["volume_tonnes"] == 7000

@@ -60,3 +60,8 @@ def test_public_transport_operators() -> None:
         "Duluth Transit Authority and Dallas Area Rapid Transit ordered buses, as did the Transit Authority of "
         "River City.")]
     assert found == ["Duluth Transit Authority", "Dallas Area Rapid Transit", "Transit Authority of River City"]
+
+
+def test_a_prefectural_government_and_a_government_department() -> None:
+    text = "The plant gets a subsidy from the Ibaraki prefectural government and a grant from the Department of Energy."
+    assert _found(text) == [("Ibaraki prefectural government", "JP"), ("Department of Energy", None)]

@@ -125,3 +125,14 @@ def test_an_investment_told_in_the_headline_and_the_body_is_one() -> None:
                         "billion in Nevada to build two new factories.")
     assert len(found) == 1
     assert found[0]["value"] == {"amount": 3_600_000_000, "currency": "USD"}
+
+
+def test_public_money_received_or_given_in_support() -> None:
+    [grant] = investments("Sila Nanotechnologies received a $100 million grant from the Department of Energy to "
+                          "fund its Moses Lake facility.")
+    assert (grant["investor"], grant["target"], grant["purpose"]) == ("Department of Energy", "Sila Nanotechnologies",
+                                                                       "grant")
+    [support] = investments("The Government of Canada is supporting Umicore’s project through an investment of up "
+                            "to $551.3 million.")
+    assert (support["investor"], support["target"]) == ("Government of Canada", "Umicore")
+    assert support["value"]["amount"] == 551_300_000

@@ -26,11 +26,14 @@ _GOVERNMENTS = (
     ),
     re.compile(rf"\b(?:State|Government|Province|Commonwealth|City)\s+of\s+{_NAME}(?:\s+{_NAME})?\b"),
     re.compile(rf"\b(?:government|administration|municipality)\s+of\s+{_NAME}(?:\s+{_NAME})?\b"),
-    re.compile(rf"\b(?:{_NAME}\s+){{1,2}}government\b"),
+    re.compile(rf"\b(?:{_NAME}\s+){{1,2}}(?:(?:provincial|prefectural|state|municipal|city|regional|federal|"
+               rf"county)\s+)?government\b"),
     re.compile(
         rf"\bMinistry\s+of\s+{_NAME}(?:(?:,\s+|\s+and\s+|\s+of\s+|\s+)(?:the\s+)?{_NAME}){{0,5}}"
     ),
 )
+# "the Department of Energy", "U.S. Department of Transportation": a government department
+_DEPARTMENT = re.compile(r"\b(?:U\.S\.\s+)?Department\s+of\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3}")
 _RESEARCH_BODY = re.compile(  # "Catholic University of the North", "Korea Institute of Science and Technology"
     r"\b(?:(?!(?:The|A|An)\b)[A-Z][\w-]*\s+){0,3}(?:University|Institute|Academy)"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})?"
@@ -48,6 +51,7 @@ _PATTERNS = (
     (_GOVERNMENTS[2], "government", ("government of", "administration of", "municipality of")),
     (_GOVERNMENTS[3], "government", ("government",)),
     (_GOVERNMENTS[4], "government", ("Ministry",)),
+    (_DEPARTMENT, "agency", ("Department of",)),
     (_RESEARCH_BODY, "agency", ("University", "Institute", "Academy")),
     (_TRANSIT_BODY, "agency", ("Transit", "Transport")),
 )

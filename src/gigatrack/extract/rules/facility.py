@@ -48,8 +48,8 @@ _STARTED_BUILDING = re.compile(
 _BUILDING = re.compile(r"\b(?:construction|build\w*|ground|work)\b", re.I)
 _MATERIALS = frozenset({"materials", "mining", "recycler"})
 _STATUSES = ("terminated", "under_construction", "operating", "planned", "announced")
-_PUBLIC_MONEY = re.compile(  # "€250 million in EU funding" is the state's money, not the plant's investment
-    r"^\s*(?:in|of)\s+(?:[A-Z][\w.]*\s+|public\s+|state\s+|government\s+|federal\s+)?"
+_PUBLIC_MONEY = re.compile(  # "€250 million in EU funding", "a 2 billion yen subsidy": the state's money
+    r"^\s*(?:(?:in|of)\s+(?:[A-Z][\w.]*\s+|public\s+|state\s+|government\s+|federal\s+)?)?"
     r"(?:funding|subsid\w+|grants?|aid|incentives?)\b"
 )
 _PUBLIC_MONEY_BEFORE = re.compile(  # "a subsidy of around 150 billion yen"

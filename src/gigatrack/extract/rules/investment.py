@@ -70,6 +70,16 @@ _PROVIDE_SUPPORT = re.compile(  # "provide Honda and GS Yuasa with a subsidy of"
     rf"{_SUPPORT_NOUN}\s+of\s+(?:about\s+|around\s+|up\s+to\s+|some\s+)?",
     re.I,
 )
+_RECEIVED_SUPPORT = re.compile(
+    rf"\b(?:receiv(?:e|es|ed|ing)|get(?:s|ting)?|got|secur(?:e|es|ed))\s+(?:a|an)\s+[^.;]{{2,40}}?\s+{_SUPPORT_NOUN}"
+    r"\s+from\s+(?:the\s+)?",
+    re.I,
+)
+_SUPPORTING = re.compile(
+    r"\bsupport(?:s|ing|ed)?\s+(?P<what>[^.;]{1,80}?)\s+(?:through|with)\s+(?:an?\s+)?"
+    r"(?:(?:investment|contribution|funding)\s+of\s+)?(?:up\s+to\s+|about\s+|around\s+)?",
+    re.I,
+)
 _SUPPORT_FORM = re.compile(r"^(?:subsid(?:y|ies)|grants?|incentives?|loans?)$", re.I)
 _CONVERSION = re.compile(r"\s*\(\s*(?:approximately|about|around|some|roughly|or)?\s*")
 _NOT_INVESTOR = re.compile(r"\b(?:investors?|shareholders?)\b", re.I)
@@ -183,7 +193,47 @@ def _subsidies(view: SentenceView) -> list[Frame]:
         frame.fill("purpose", support.group("form").lower())
         frame.cite(view)
         frames.append(frame)
+    return frames or _support_received(view) or _support_through(view)
+
+
+def _support_received(view: SentenceView) -> list[Frame]:
+    """"Sila received a $100 million grant from the Department of Energy": the giver invests in the receiver."""
+    frames = []
+    for got in _RECEIVED_SUPPORT.finditer(view.text):
+        giver = first_after(view, view.start + got.end(), within=5)
+        receiver = subject_ref(view, got.start())
+        money = [m for m in view.of("money") if got.start() < view.local(m.start) < got.start("form")]
+        if giver is None or receiver is None or not money or giver.entity is receiver.entity:
+            continue
+        frames.append(_support_frame(view, giver.entity.display_name(), receiver.entity.display_name(),
+                                     money[0].value, got.group("form").lower()))
     return frames
+
+
+def _support_through(view: SentenceView) -> list[Frame]:
+    """"The Government of Canada is supporting Umicore’s project through an investment of up to $551.3
+    million": public money for the company named in what is supported."""
+    frames = []
+    for support in _SUPPORTING.finditer(view.text):
+        giver = subject_ref(view, support.start())
+        receiver = first_after(view, view.start + support.start("what"), within=30)
+        money = [m for m in view.of("money") if 0 <= view.local(m.start) - support.end() <= 3]
+        if giver is None or not money or "government" not in giver.entity.roles:
+            continue
+        named = receiver is not None and view.local(receiver.end) <= support.end("what")
+        target = receiver.entity.display_name() if receiver is not None and named else None
+        frames.append(_support_frame(view, giver.entity.display_name(), target, money[0].value, "support"))
+    return frames
+
+
+def _support_frame(view: SentenceView, giver: str, target: str | None, money: object, form: str) -> Frame:
+    frame = Frame("investment")
+    frame.fill("investor", giver)
+    frame.fill("target", target)
+    frame.add_money([money] if isinstance(money, Money) else [])
+    frame.fill("purpose", form)
+    frame.cite(view)
+    return frame
 
 
 def _invest_frames(view: SentenceView, last_investor: str | None) -> list[Frame]:

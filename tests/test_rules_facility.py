@@ -379,3 +379,11 @@ def test_another_companys_capacity_is_not_the_plants() -> None:
                          "be increased to 47.3GWh with its other two plants (7.5GWh and 9.8GWh).")
     assert "capacity_gwh_per_year" not in plant
     assert plant["status"] == "planned"
+
+
+def test_a_plant_named_without_its_place_is_the_operators_one_plant() -> None:
+    [plant] = facilities("Morrow Batteries has opened Europe’s first lithium iron phosphate gigafactory with an "
+                         "annual production capacity of 1 GWh. The prime minister inaugurated the factory in Arendal, "
+                         "Norway, two years after Morrow Batteries began construction works.")
+    assert plant["location"]["city"] == "Arendal"
+    assert (plant["capacity_gwh_per_year"], plant["chemistry"]) == (1, "LFP")

@@ -50,6 +50,7 @@ _PUBLIC = frozenset({"government", "agency"})
 _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
 _VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})
 _LINK_WINDOW = 6
+_ONE_PLANT = re.compile(r"\b(?:giga[- ]?factory|factory|plant|facility)\b(?!\s+(?:in|at|near)\b)", re.I)
 _TOWN_PLANT = re.compile(r"\b[Tt]he\s+(?P<town>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(?:[a-z]+\s+){0,2}?"
                          r"(?:plant|factory|facility|site|gigafactory)\b")
 _SITED = re.compile(r"\b(?:built|located|constructed|set\s+up|sited|based)\s+(?:in|at|near)\b")
@@ -281,7 +282,21 @@ def _find_plants(ctx: Context) -> list[Plant]:
             plant.operator = builder or plant.operator
             plants.append(plant)
     _by_town(ctx, plants)
+    _unplaced(ctx, plants)
     return [plant for plant in plants if plant.operator is not None]
+
+
+def _unplaced(ctx: Context, plants: list[Plant]) -> None:
+    """"Morrow Batteries has opened Europe’s first LFP gigafactory with an annual capacity of 1 GWh": a
+    plant named without its place speaks of the one plant of that operator the article places."""
+    for view in ctx.sentences:
+        if not view.says("plant", "factor", "facilit"):
+            continue
+        for noun in _ONE_PLANT.finditer(view.text):
+            ref = _operator(view, noun)
+            own = [p for p in plants if ref is not None and p.operator is ref.entity]
+            if len(own) == 1 and view not in own[0].views and not plant_places(view, noun) and not places_in(view):
+                own[0].views.append(view)
 
 
 def _by_town(ctx: Context, plants: list[Plant]) -> None:

@@ -387,3 +387,23 @@ def test_a_plant_named_without_its_place_is_the_operators_one_plant() -> None:
                          "Norway, two years after Morrow Batteries began construction works.")
     assert plant["location"]["city"] == "Arendal"
     assert (plant["capacity_gwh_per_year"], plant["chemistry"]) == (1, "LFP")
+
+
+def test_two_plants_of_different_products_in_one_country_stay_two() -> None:
+    found = facilities("LG Chem and Huayou will develop an LFP cathode material plant and a lithium conversion plant "
+                       "in Morocco. The LFP cathode material plant will be built by LG Chem. It will have an annual "
+                       "capacity of 50,000 metric tons.")
+    assert sorted(p["product"] for p in found) == ["cathode", "lithium"]
+
+
+def test_an_assembly_facility_is_not_the_cell_plant() -> None:
+    found = facilities("CATL plans a battery cell plant in Thailand. The assembly facility will be located in the "
+                       "Eastern Economic Corridor.")
+    [cells] = [p for p in found if p["product"] == "cells"]
+    assert cells["location"] == {"city": None, "region": None, "country": "TH"}
+
+
+def test_a_vehicle_assembly_plant_beside_a_battery_plant_is_no_facility() -> None:
+    found = facilities("A third BlueOval SK battery plant is located within the BlueOval City campus in Stanton, "
+                       "Tennessee, which will also house Ford's EV assembly plant.")
+    assert [p["operator"] for p in found] == ["BlueOval SK"]

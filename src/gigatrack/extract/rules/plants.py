@@ -37,8 +37,8 @@ _VEHICLE_PLANT = re.compile(
     re.I,
 )
 _PLANT_ANAPHOR = re.compile(
-    r"\b(?:the|this|that|its)\s+(?:new\s+|first\s+|second\s+|\d+-\d+\s+)?"
-    r"(?:(?:battery|cell|cathode|anode|precursor|materials?|recycling|pack|assembly|lithium)\s+){0,2}"
+    r"\b(?:the|this|that|its)\s+(?:new\s+|first\s+|second\s+|\d+-\d+\s+)?(?:(?-i:[A-Z]{2,5})\s+)?"
+    r"(?:(?:battery|cell|cathode|anode|precursor|materials?|recycling|pack|assembly|lithium)\s+){0,3}"
     r"(?:plant|factory|gigafactory|facility|"
     r"site|production base|complex|project|joint venture|JV)\b",
     re.I,
@@ -50,6 +50,9 @@ _PUBLIC = frozenset({"government", "agency"})
 _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
 _VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})
 _LINK_WINDOW = 6
+_ANAPHOR_PRODUCTS = {"assembly": "packs", "pack": "packs", "cell": "cells", "cathode": "cathode", "anode": "anode",
+                     "precursor": "precursor"}
+_ANAPHOR_PRODUCT = re.compile(rf"\b(?:{'|'.join(_ANAPHOR_PRODUCTS)})\b", re.I)
 _ONE_PLANT = re.compile(r"\b(?:giga[- ]?factory|factory|plant|facility)\b(?!\s+(?:in|at|near)\b)", re.I)
 _TOWN_PLANT = re.compile(r"\b[Tt]he\s+(?P<town>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(?:[a-z]+\s+){0,2}?"
                          r"(?:plant|factory|facility|site|gigafactory)\b")
@@ -101,8 +104,8 @@ def _operator(view: SentenceView, noun: re.Match[str]) -> OrgRef | None:
 
 
 def _qualifies(view: SentenceView, noun: re.Match[str], operator: Entity) -> bool:
-    if _VEHICLE_PLANT.search(view.text[max(0, noun.start() - 20) : noun.end()]):
-        return bool(_BATTERY_PLANT.search(view.text))
+    if _VEHICLE_PLANT.search(view.text[max(0, noun.start() - 20) : noun.end()]):  # "a battery pack assembly plant"
+        return any(m.end() == noun.end() for m in _BATTERY_PLANT.finditer(view.text, max(0, noun.start() - 40)))
     if _MAKERS & set(operator.roles) and not _VEHICLE_MAKERS & set(operator.roles):
         return True
     if operator.rank is not None and operator.rank <= 2:
@@ -138,6 +141,10 @@ def _link(plant: Plant, view: SentenceView, follows: bool) -> bool:
     factory will have ...")."""
     places = places_in(view)
     anaphor = _PLANT_ANAPHOR.search(view.text)
+    said = _ANAPHOR_PRODUCT.search(anaphor.group(0)) if anaphor else None
+    if said and plant.named_product not in (None, "batteries") and (
+            _ANAPHOR_PRODUCTS[said.group(0).lower()] != plant.named_product):
+        return False  # "The assembly facility" is not the cell plant
     if anaphor and _builder(view) is not None:
         return True
     # another organisation as the sentence's subject means another plant; one named later ("for the
@@ -264,7 +271,8 @@ def _find_plants(ctx: Context) -> list[Plant]:
     plants: list[Plant] = []
     for index, view in enumerate(ctx.sentences):
         for trigger in _triggers(ctx, index):
-            same = next((p for p in plants if _same_plant(ctx, p, trigger.operator, trigger.place)), None)
+            same = next((p for p in plants if _same_plant(ctx, p, trigger.operator, trigger.place)
+                         and not _distinct_products(p.named_product, trigger.product)), None)
             if same is not None:
                 same.operator = trigger.operator if unit_of(trigger.operator, same.operator) else (
                     same.operator or trigger.operator)
@@ -284,6 +292,12 @@ def _find_plants(ctx: Context) -> list[Plant]:
     _by_town(ctx, plants)
     _unplaced(ctx, plants)
     return [plant for plant in plants if plant.operator is not None]
+
+
+def _distinct_products(a: str | None, b: str | None) -> bool:
+    """"an LFP cathode material plant and a lithium conversion plant in Morocco": two plants; a plain
+    "battery plant" may be either."""
+    return a is not None and b is not None and a != b and "batteries" not in (a, b)
 
 
 def _unplaced(ctx: Context, plants: list[Plant]) -> None:

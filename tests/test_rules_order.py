@@ -174,3 +174,12 @@ def test_an_agreement_with_a_buyer_to_deliver_vehicles_is_an_order_not_a_partner
 def test_the_maker_named_in_the_ordered_item_is_the_seller() -> None:
     [order] = orders("Shipping giant Maersk ordered 25 Volvo FH electric trucks for its operations in Germany.")
     assert (order["buyer"], order["seller"], order["quantity"]) == ("Maersk", "Volvo", 25)
+
+
+def test_a_rental_fleet_announcing_an_order_of_cars() -> None:
+    [order] = orders("Hertz on Monday announced an order of 100,000 Tesla Inc cars, taking a step toward "
+                     "changing its fleet to electric vehicles.")
+    assert (order["buyer"], order["seller"], order["item"], order["quantity"]) == (
+        "Hertz", "Tesla", "Tesla cars", 100_000)
+    assert orders("Solaris announced an order of 50 buses from MPK Poznan.") == [] or all(
+        o["buyer"] != "Solaris" for o in orders("Solaris announced an order of 50 buses from MPK Poznan."))

@@ -27,6 +27,7 @@ _COUNTED = re.compile(
     r"(?:\s+(?-i:[A-Z][\w-]*)(?:\s+\d+)?)?)\b",
     re.I,
 )
+_LEGAL_FORM = re.compile(r"(?<=\w)\s+(?:Inc|Ltd|Corp|Co|LLC|PLC|AG|SE|NV)\b\.?(?=\s)")  # "100,000 Tesla Inc cars"
 _PERIOD = re.compile(r"^\s*(?:(?:a|per|each|every)\s+(?:year|annum|month)\b|annually\b|monthly\b)", re.I)
 _GENERIC_WORDS = frozenset({"units", "unit", "vehicles", "such", "these", "those", "more", "new", "additional"})
 
@@ -56,7 +57,7 @@ def counted_items(text: str) -> tuple[Counted, ...]:
         return ()
     out = []
     for match in _COUNTED.finditer(text):
-        item = re.sub(r"\s*\([^()]*\)|,", "", match.group("item"))
+        item = _LEGAL_FORM.sub("", re.sub(r"\s*\([^()]*\)|,", "", match.group("item")))
         period = _PERIOD.match(text[match.end() :])
         per = "total" if period is None else "month" if "month" in period.group(0).lower() else "year"
         num = match.group("num").lower()

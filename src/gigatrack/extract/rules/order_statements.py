@@ -43,6 +43,7 @@ _BUY = re.compile(
     r"receive)|"
     r"(?:orders?|procures?|purchases?|buys|reserves?)(?=\s+(?:a\s+total\s+of\s+|an?\s+(?:additional|further)\s+)?\d)|"
     r"placed\s+(?:an?|its|their)\s+(?:[\w-]+\s+){0,2}?order|"
+    r"(?:announced|made|confirmed)\s+(?:an?|its|their)\s+(?:[\w-]+\s+){0,2}?order\s+of(?=\s+\d)(?![^.;]{0,60}\bfrom\b)|"
     r"signed\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:contract|deal|agreement)\s+(?:for|to)\s+(?:the\s+)?"
     r"(?:purchase|procure(?:ment)?|buy|supply))\b(?!\s+by\b)",
     re.I,

@@ -182,3 +182,10 @@ def test_a_rental_fleet_announcing_an_order_of_cars() -> None:
     assert (order["buyer"], order["seller"], order["item"], order["quantity"]) == (
         "Hertz", "Tesla", "Tesla cars", 100_000)
     assert all(o["buyer"] != "Solaris" for o in orders("Solaris announced an order of 50 buses from MPK Poznan."))
+
+
+def test_two_orders_told_in_one_breath() -> None:
+    found = orders("Tata Motors has received orders for 1,500 electric buses from Delhi Transport Corporation (DTC) "
+                   "and 1,180 electric buses from West Bengal Transport Corporation (WBTC) in the last month.")
+    assert [(o["buyer"], o["seller"], o["quantity"]) for o in found] == [
+        ("Delhi Transport", "Tata Motors", 1500), ("West Bengal Transport", "Tata Motors", 1180)]

@@ -101,7 +101,31 @@ def _drafts(ctx: Context) -> list[tuple[int, Draft]]:
                 continue
         draft.money = _order_money(view, draft.counted.start) or _order_money(view)
         out.append((index, draft))
+        out += [(index, more) for more in _coordinated_orders(draft)]
     return out
+
+
+def _coordinated_orders(draft: Draft) -> list[Draft]:
+    """"orders for 1,500 electric buses from DTC and 1,180 electric buses from WBTC": the second order
+    of the same seller, told in the same breath."""
+    more: list[Draft] = []
+    last = draft
+    while last.seller is not None:
+        counted = [c for c in counted_items(draft.view.text) if c.start >= last.buyer_end]
+        joint = _AND_FROM.match(draft.view.text, last.buyer_end)
+        if joint is None or not counted or counted[0].start != joint.end():
+            break
+        source = _FROM_PARTY.match(draft.view.text, counted[0].end)
+        party = party_at(draft.view, source.end()) if source else None
+        if party is None:
+            break
+        last = Draft(draft.view, counted[0], party[0], last.seller, party[1])
+        more.append(last)
+    return more
+
+
+_AND_FROM = re.compile(r"(?:\s*\([^()]{1,12}\))?,?\s+and\s+")
+_FROM_PARTY = re.compile(r"\s+from\s+")
 
 
 def _start(ctx: Context, index: int, draft: Draft) -> str | None:

@@ -189,3 +189,8 @@ def test_two_orders_told_in_one_breath() -> None:
                    "and 1,180 electric buses from West Bengal Transport Corporation (WBTC) in the last month.")
     assert [(o["buyer"], o["seller"], o["quantity"]) for o in found] == [
         ("Delhi Transport", "Tata Motors", 1500), ("West Bengal Transport", "Tata Motors", 1180)]
+
+
+def test_a_framework_contract_with_a_bus_maker_is_an_order() -> None:
+    [order] = orders("Deutsche Bahn has signed a framework contract with Ebusco for up to 800 electric buses.")
+    assert (order["buyer"], order["seller"], order["quantity"]) == ("Deutsche Bahn", "Ebusco", 800)

@@ -66,6 +66,9 @@ _CONTRACT_FOR = re.compile(
 # Lower-case pieces of every item noun a counted order can have (a cheap first look at a sentence).
 _ITEM_CUES = ("bus", "coach", "truck", "lorr", "tipper", "vehicle", "car", "ev", "unit", "wheeler", "scooter",
               "motor", "van", "tractor", "rickshaw", "semi", "pickup")
+_CONTRACT_WITH = re.compile(r"\b(?:signed|inked|concluded|agreed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:contract|agreement|deal)\s+with\s+", re.I)
+_FOR_COUNT = re.compile(r"\s+for\s+(?:up\s+to\s+|the\s+(?:delivery|supply|purchase)\s+of\s+)?", re.I)
 _AGREEMENT_WITH = re.compile(r"\b(?:agreement|deal|contract|MoU)\s+with\s+(?=[^,.;]{1,40}$)", re.I)
 _VEHICLE_MAKERS = frozenset({"bus_maker", "truck_maker", "automaker", "two_wheeler_maker"})
 _AGREEMENT_WITH_BUYER = re.compile(r"\b(?:agreement|deal|contract|MoU)\s+with\s+(?=[^,.;]{1,60}\bto\s+$)", re.I)
@@ -175,6 +178,9 @@ def read_order(view: SentenceView) -> Draft | None:
             party = party_at(view, count.end + passive.end())
             if party:
                 return Draft(view, count, party[0], None, party[1])
+    framework = _contract_with(view, counted)
+    if framework is not None:
+        return framework
     buy = _BUY.search(text)
     if buy:
         count = count_after(counted, buy.end(), within=60)
@@ -197,6 +203,20 @@ def read_order(view: SentenceView) -> Draft | None:
         if count and buyer:
             return Draft(view, count, buyer, None, count.end)
     return _delivery(view, counted)
+
+
+def _contract_with(view: SentenceView, counted: Sequence[Counted]) -> Draft | None:
+    """"Deutsche Bahn has signed a framework contract with Ebusco for up to 800 electric buses": the signer
+    buys from the maker the contract is with."""
+    for contract in _CONTRACT_WITH.finditer(view.text):
+        seller = first_after(view, view.start + contract.end(), within=2)
+        buyer = _subject(view, contract.start())
+        tail = _FOR_COUNT.match(view.text, view.local(seller.end)) if seller else None
+        count = count_after(counted, tail.end(), within=1) if tail else None
+        maker = seller is not None and bool(_VEHICLE_MAKERS & set(seller.entity.roles))
+        if seller and buyer and count and maker and seller.entity.display_name() != buyer:
+            return Draft(view, count, buyer, seller.entity.display_name(), count.end)
+    return None
 
 
 def _buyers_order(view: SentenceView, counted: Sequence[Counted]) -> Draft | None:

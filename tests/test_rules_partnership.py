@@ -296,3 +296,11 @@ def test_a_partnership_told_as_news_is_announced() -> None:
     assert hub["status"] == "announced"
     [background] = partnerships("BlueOval SK, a joint venture between SK On and Ford, runs two plants.")
     assert "status" not in background
+
+
+def test_rights_to_use_a_companys_technology_is_a_licence() -> None:
+    [licence] = partnerships("Exide has a partnership with SVOLT Energy Technology, which develops lithium-ion "
+                             "batteries. Exide has secured the rights to use SVOLT’s technology, which it intends to "
+                             "use in India.")
+    assert (licence["parties"], licence["kind"]) == (["Exide", "SVOLT Energy Technology"], "licensing")
+    assert licence["purpose"] == "rights to use SVOLT’s technology"

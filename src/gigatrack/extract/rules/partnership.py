@@ -51,7 +51,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("joint_venture", re.compile(
         r"\b(?:joint[- ]venture|JV|consortium)s?\b|\bjoint\s+(?:[\w-]+\s+){0,5}?(?:facility|plant|factory|company)\b")),
     ("licensing", re.compile(
-        r"\blicen[cs](?:e|es|ing)\b(?=[^.]{0,60}\btechnolog)|\blicen[cs]ing\s+(?:agreement|deal|pact)", re.I)),
+        r"\blicen[cs](?:e|es|ing)\b(?=[^.]{0,60}\btechnolog)|\blicen[cs]ing\s+(?:agreement|deal|pact)|"
+        r"\brights?\s+to\s+(?:use|manufacture|produce|make)\b(?=[^.]{0,40}\btechnolog)", re.I)),
     ("collaboration", re.compile(rf"\b(?:{'|'.join(_COLLABORATION_PHRASES)})\b", re.I)),
     # "Hyundai and LG Energy Solution will build a $4.3 billion battery plant": only with two builders
     ("joint_build", re.compile(
@@ -75,9 +76,10 @@ _UNDER_WAY = re.compile(
     r"\b(?:will|plans?\s+to|planning\s+to|approved\s+plans?|(?:is|are)\s+(?:now\s+)?(?:working|teaming|partnering)|"
     r"said\s+(?:they|it)\s+(?:were|was|would|will))\b", re.I
 )
+_LICENSED = re.compile(r"[^,.;]+")  # what a licence grants, up to the clause's end
 _CUES = ("venture", "jv", "licen", "mou", "memorandum", "letter of intent", "partner", "collaborat", "cooperat",
          "co-operat", "alliance", "team", "hands", "jointly", "working with", "agreement", "joint", "together", "deal",
-         "pact", "consortium", "build", "construct", "establish", "set up")
+         "pact", "consortium", "build", "construct", "establish", "set up", "rights to")
 _PARTNERSHIP_ANAPHOR = re.compile(
     r"^(?:[^.]{0,40}?\b)?(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:new\s+|\d+-\d+\s+)?(?:joint\s+venture|JV|venture|"
     r"partnership|alliance|two\s+(?:companies|partners|firms))\b"
@@ -272,6 +274,14 @@ def _partners_plant(ctx: Context, frames: Iterable[tuple[Frame, set[Entity], int
                 break
 
 
+def _licensor(view: SentenceView, end: int, licensee: Entity) -> list[Entity]:
+    """"the rights to use SVOLT’s technology": the company whose technology it is."""
+    owner = first_after(view, end, within=20)
+    if owner is None or owner.entity is licensee or not re.match(r"['’]s?\s", view.text[view.local(owner.end) :]):
+        return []
+    return [owner.entity]
+
+
 def extract_partnerships(ctx: Context) -> list[Fact]:
     """Partnerships; an MoU that the article says is about supply is a supply deal, not a partnership."""
     frames: dict[frozenset[str], tuple[Frame, set[Entity], int]] = {}
@@ -288,6 +298,8 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
                 parties, kind = _builders(view, view.start + match.start()), "collaboration"
             else:
                 parties = _parties(view, view.start + match.start(), view.start + match.end())
+            if kind == "licensing" and len(parties) == 1:
+                parties += _licensor(view, view.start + match.end(), parties[0])
             key = frozenset(e.key for e in parties)
             agreement = kind == "mou" or "agreement" in match.group(0).lower()
             if len(parties) < 2 or (agreement and (key in supplied or _ordered(view, parties))) or _same_group(parties):
@@ -297,6 +309,11 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
                 frame.fill("parties", [p.display_name() for p in parties])
                 frame.fill("kind", kind)
                 frames[key] = (frame, set(parties), index)
+            elif kind == "licensing" and frames[key][0].slots.get("kind") == "collaboration":
+                frames[key][0].slots["kind"] = kind  # "a partnership with SVOLT ... the rights to use its technology"
+            granted = _LICENSED.match(view.text, match.start()) if kind == "licensing" else None
+            if granted is not None:
+                frames[key][0].fill("purpose", granted.group(0))
             _fill(frames[key][0], view, kind, match)
             break
     for frame, members, first in frames.values():

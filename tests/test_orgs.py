@@ -183,3 +183,11 @@ def test_a_name_written_in_lower_case_is_found() -> None:
     mentions = _orgs("On July 31 ioneer announced a binding offtake agreement with Panasonic.")
     assert [(m.text, m.value.org_id) for m in mentions][:1] == [("ioneer", "ioneer")]
     assert _orgs("The pioneer spirit of the industry.") == []
+
+
+def test_a_short_name_joined_to_a_company_is_a_company() -> None:
+    texts = _texts("Gogoro was entering a joint venture with Yadea and DCJ to introduce its battery ecosystem.")
+    assert texts == ["Gogoro", "Yadea", "DCJ"]
+    assert "EV" not in _texts("Tesla and EV makers met in Berlin.")
+    defined = _texts("Olectra Green Tech and Evey Trans Private Limited (EVEY) won. Olectra and EVEY will run it.")
+    assert "EVEY" not in defined  # the text defines it: the long name's short form, read by the acronym finder

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from gigatrack.annotate.org_names import LEGAL_TAIL, OrgValue, ends_word, is_headline, is_sentence_start, starts_word
 from gigatrack.annotate.registry import Organisation, Registry
-from gigatrack.annotate.unknown_orgs import recurrences, short_form, unknown_mentions
+from gigatrack.annotate.unknown_orgs import joined_short_names, recurrences, short_form, unknown_mentions
 from gigatrack.model import Mention
 
 # A capitalised token (where a known name can start).
@@ -127,6 +127,7 @@ def find_orgs(text: str, registry: Registry) -> list[Mention]:
     # "Nemaska Lithium ... Nemaska": a known company named again without its industry word
     short_forms = {m.text: m.value for m in known if short_form(m.text)}
     found += recurrences(text, [(m.start, m.end) for m in found], short_forms)
+    found += joined_short_names(text, sorted(found, key=lambda m: m.start))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -266,3 +266,25 @@ def recurrences(text: str, spans: list[tuple[int, int]], by_name: dict[str, OrgV
                 spans.append((start, end))
             start = text.find(form, end)
     return found
+
+
+# "a joint venture with Yadea and DCJ": a short capitalised name joined to a company is a company too
+_JOINED_AFTER = re.compile(r"(?:['’]s)?(?:,\s+|\s+and\s+|\s*/\s*)(?P<name>[A-Z]{2,5})(?![\w’'-])")
+_NOT_SHORT_NAMES = words("USD EUR GBP JPY CNY RMB KRW INR CAD AUD THB IDR VND GW GWh MW MWh EV EVs ICE OEM OEMs IPO "
+                         "ESG CEO CFO COO AI")
+
+
+def joined_short_names(text: str, orgs: list[Mention]) -> list[Mention]:
+    """Short all-capital names joined to a known company by "and" or a comma ("with Yadea and DCJ")."""
+    spans = [(m.start, m.end) for m in orgs]
+    found: list[Mention] = []
+    for org in orgs:
+        joined = _JOINED_AFTER.match(text, org.end)
+        name = joined.group("name") if joined else ""
+        if not joined or name in _NOT_SHORT_NAMES or not _distinctive(name) or f"({name})" in text:
+            continue  # a short form the text defines is the long name's ("Evey Trans Private (EVEY)")
+        start, end = joined.start("name"), joined.end("name")
+        if _free(spans, start, end):
+            found.append(Mention("org", start, end, name, OrgValue(name, None, None, (), False)))
+            spans.append((start, end))
+    return found

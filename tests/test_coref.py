@@ -95,3 +95,10 @@ def test_a_description_after_is_describes_the_subject() -> None:
     resolve_anaphora(ctx)
     described = [r.entity.name for r in ctx.sentences[2].orgs if r.text == "the largest conglomerate"]
     assert described == ["Koç Holding"]
+
+
+def test_the_government_is_the_government_the_article_named() -> None:
+    text = ("The Tamil Nadu government signed an MoU with Ola Electric. The government will give the plant land.")
+    ctx = build_context(text, annotate(text), None)
+    resolve_anaphora(ctx)
+    assert [r.entity.name for r in ctx.sentences[1].orgs if r.anaphor] == ["Tamil Nadu government"]

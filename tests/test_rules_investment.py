@@ -136,3 +136,12 @@ def test_public_money_received_or_given_in_support() -> None:
                             "to $551.3 million.")
     assert (support["investor"], support["target"]) == ("Government of Canada", "Umicore")
     assert support["value"]["amount"] == 551_300_000
+
+
+def test_the_government_of_the_country_the_article_names_as_investing() -> None:
+    found = investments("Japan is intensifying its efforts to bolster battery production with an investment of $2.4 "
+                        "billion in subsidies. Nissan is focusing on lithium-iron-phosphate batteries. The government "
+                        "is supporting this initiative with 55.5 billion yen in subsidies.")
+    assert [(f["investor"], f["value"]["amount"]) for f in found] == [("Japan", 2_400_000_000),
+                                                                      ("Japan", 55_500_000_000)]
+    assert found[1]["purpose"] == "subsidies"

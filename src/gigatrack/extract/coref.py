@@ -3,7 +3,8 @@
 "the company", "the Japanese automaker", "the battery maker" -> the most recent organisation
 that fits the description (nationality, kind of business); a sentence-initial "It" -> the
 subject of the sentence before; "the two parties" / "the pair" -> the last two organisations
-named together. Each resolved anaphor becomes an ``OrgRef`` with ``anaphor=True`` in its sentence.
+named together; "the government" -> the government the article has named. Each resolved anaphor
+becomes an ``OrgRef`` with ``anaphor=True`` in its sentence.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ _PAIR = re.compile(
     r"[Bb]oth\s+(?:companies|parties|firms|sides)|"
     r"[Tt]he\s+two(?=\s+(?:have|had|will|would|set|formed|signed|agreed|plan|are|were|also|jointly)\b))\b"
 )
+_THE_GOVERNMENT = re.compile(r"\b[Tt]he\s+government\b(?!\s+of\b)")
 _IT_SUBJECT = re.compile(r"^(?:It|Its|The\s+company)\b(?!\s+(?:is|was)\s+(?:said|reported|expected|estimated))")
 _LOOKBACK = 3
 
@@ -155,6 +157,11 @@ def resolve_anaphora(ctx: Context) -> None:
                 if _fits(entity, match.group("desc"), match.group("head"), nationality):
                     found.append(OrgRef(entity, start, end, match.group(0), anaphor=True))
                     break
+        for match in _THE_GOVERNMENT.finditer(view.text):
+            start, end = base + match.start(), base + match.end()
+            governments = [e for e in prior if "government" in e.roles]
+            if governments and not _inside_named_org(view, start, end):  # "The government is supporting ..."
+                found.append(OrgRef(max(governments, key=lambda e: prior[e]), start, end, match.group(0), anaphor=True))
         for match in _PAIR.finditer(view.text):
             start, end = base + match.start(), base + match.end()
             for entity in _last_pair(ctx, index):

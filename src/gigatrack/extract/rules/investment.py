@@ -80,6 +80,8 @@ _SUPPORTING = re.compile(
     r"(?:(?:investment|contribution|funding)\s+of\s+)?(?:up\s+to\s+|about\s+|around\s+)?",
     re.I,
 )
+_THE_GOVERNMENT = re.compile(r"\s*(?:[A-Z][\w ,]{0,30},\s*)?[Tt]he\s+government\b(?!\s+of\b)")
+_IN_FORM = re.compile(r"\s+in\s+(subsid(?:y|ies)|grants?|loans?|incentives?)\b", re.I)
 _SUPPORT_FORM = re.compile(r"^(?:subsid(?:y|ies)|grants?|incentives?|loans?)$", re.I)
 _CONVERSION = re.compile(r"\s*\(\s*(?:approximately|about|around|some|roughly|or)?\s*")
 _NOT_INVESTOR = re.compile(r"\b(?:investors?|shareholders?)\b", re.I)
@@ -175,7 +177,7 @@ def _priced_investments(view: SentenceView) -> list[Frame]:
     return []
 
 
-def _subsidies(view: SentenceView) -> list[Frame]:
+def _subsidies(view: SentenceView, country: str | None) -> list[Frame]:
     """"The ministry would provide Honda and GS Yuasa with a subsidy of around 150 billion yen", "the
     Government of Quebec is providing a partially forgivable loan of $322 million": public money."""
     frames = []
@@ -193,7 +195,7 @@ def _subsidies(view: SentenceView) -> list[Frame]:
         frame.fill("purpose", support.group("form").lower())
         frame.cite(view)
         frames.append(frame)
-    return frames or _support_received(view) or _support_through(view)
+    return frames or _support_received(view) or _support_through(view, country)
 
 
 def _support_received(view: SentenceView) -> list[Frame]:
@@ -210,19 +212,25 @@ def _support_received(view: SentenceView) -> list[Frame]:
     return frames
 
 
-def _support_through(view: SentenceView) -> list[Frame]:
+def _support_through(view: SentenceView, country: str | None) -> list[Frame]:
     """"The Government of Canada is supporting Umicore’s project through an investment of up to $551.3
-    million": public money for the company named in what is supported."""
+    million": public money for the company named in what is supported; "The government is supporting this
+    initiative with 55.5 billion yen in subsidies" is the government of the country the article's public
+    money came from."""
     frames = []
     for support in _SUPPORTING.finditer(view.text):
         giver = subject_ref(view, support.start())
         receiver = first_after(view, view.start + support.start("what"), within=30)
         money = [m for m in view.of("money") if 0 <= view.local(m.start) - support.end() <= 3]
-        if giver is None or not money or "government" not in giver.entity.roles:
+        state = giver.entity.display_name() if giver and "government" in giver.entity.roles else None
+        if state is None and _THE_GOVERNMENT.match(view.text):
+            state = country
+        if state is None or not money:
             continue
         named = receiver is not None and view.local(receiver.end) <= support.end("what")
         target = receiver.entity.display_name() if receiver is not None and named else None
-        frames.append(_support_frame(view, giver.entity.display_name(), target, money[0].value, "support"))
+        form = _IN_FORM.match(view.text, view.local(money[0].end))
+        frames.append(_support_frame(view, state, target, money[0].value, form.group(1) if form else "support"))
     return frames
 
 
@@ -236,7 +244,7 @@ def _support_frame(view: SentenceView, giver: str, target: str | None, money: ob
     return frame
 
 
-def _invest_frames(view: SentenceView, last_investor: str | None) -> list[Frame]:
+def _invest_frames(view: SentenceView, last_investor: str | None, country: str | None = None) -> list[Frame]:
     passive = _PASSIVE.search(view.text)
     if passive:
         money = [m for m in view.of("money") if view.local(m.end) <= passive.start()]
@@ -255,7 +263,7 @@ def _invest_frames(view: SentenceView, last_investor: str | None) -> list[Frame]
         frames += _money_frames(view, nominal.start(), nominal.end(), investors)
     if frames:
         return frames
-    frames = _priced_investments(view) or _subsidies(view)
+    frames = _priced_investments(view) or _subsidies(view, country)
     if frames:
         return frames
     verb = _INVEST.search(view.text)
@@ -336,12 +344,16 @@ _CUES = ("invest", "stake", "acqui", "capex", "subsid", "bought", "buy", "purcha
 def extract_investments(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     last_investor: str | None = None
+    country: str | None = None  # a country the article names as investing ("Japan is ... with an investment of")
     for view in ctx.sentences:
         if not view.says(*_CUES) or _NOT_INVESTOR.search(view.text[:40]):
             continue
-        for frame in _invest_frames(view, last_investor):
+        for frame in _invest_frames(view, last_investor, country):
             facts.append(frame.to_fact(money_slot="value"))
             last_investor = str(frame.slots["investor"])
+            public = place_of(last_investor)
+            if public is not None and public.city is None and public.region is None:
+                country = last_investor
         for frame in _stake_frames(view):
             facts.append(frame.to_fact(money_slot="value"))
     return [fact for fact in facts if not _restated(fact, facts)]

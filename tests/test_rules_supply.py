@@ -257,3 +257,19 @@ def test_a_binding_offtake_agreement_is_signed() -> None:
                       "lithium carbonate to Ford Motor Company for five years.")
     assert (deal["supplier"], deal["customer"], deal["status"]) == ("ioneer", "Ford Motor Company", "signed")
     assert deal["volume_tonnes"] == 7000
+
+
+def test_a_priced_deal_between_a_battery_maker_and_a_carmaker_is_a_supply() -> None:
+    text = ("The agreement marks another milestone for SK On, coming just weeks after the battery maker signed a 15 "
+            "trillion won deal with Japanese carmaker Nissan Motor Co.")
+    [deal] = supplies(text)
+    assert (deal["supplier"], deal["customer"]) == ("SK On", "Nissan Motor")
+    assert deal["value"] == {"amount": 15_000_000_000_000, "currency": "KRW"}
+    assert supplies("LG Energy Solution and Honda signed a 5.1 trillion-won deal for a joint venture.") == []
+
+
+def test_from_a_company_this_year_is_no_start() -> None:
+    text = ("EcoPro BM will supply Samsung SDI with 90,000 tonnes of cathode for four years. The contract is the "
+            "cathode maker's second large order from the Samsung group this year.")
+    [deal] = supplies(text, published="2024-11-05")
+    assert "start" not in deal

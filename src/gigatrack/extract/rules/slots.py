@@ -17,7 +17,7 @@ _MINERALS_FIRST = (*_SPECIFIC_FIRST[9:], *_SPECIFIC_FIRST[3:9], *_SPECIFIC_FIRST
 _START_CUE = re.compile(
     r"\b(?:from|starting|start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w*|launch\w*|kick\w* off|"
     r"beginning|production\s+(?:in|from)|operations?\s+in|slated for|scheduled for|due in|"
-    r"expected (?:to be completed )?in|available from|onwards)\W+(?:\w+\W+){0,8}$",
+    r"expected (?:to be completed )?in|available from|onwards)\W+(?:(?-i:[a-z0-9])\w*\W+){0,8}$",
     re.I,
 )
 # "may be terminated if production has not started by May 31, 2024": a deadline, not the start

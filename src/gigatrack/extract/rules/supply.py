@@ -187,21 +187,32 @@ def _oriented(a: Entity, b: Entity) -> tuple[Entity, Entity] | None:
     return (a, b) if ua < ub else (b, a)
 
 
+def _cells_for_cars(named: list[Entity]) -> bool:
+    """A battery maker and a vehicle maker: what a priced deal between them is about."""
+    roles = [set(e.roles) for e in named]
+    return len(named) == 2 and any("cell_maker" in r for r in roles) and any(
+        r & {"automaker", "truck_maker", "bus_maker"} for r in roles)
+
+
 def _pairs_from_deal_noun(view: SentenceView) -> list[tuple[Entity, Entity | None]]:
     """"A signed a supply deal with B", "B signed an order for cathodes with A": the upstream party
     supplies; the deal must be about supplying something, not developing it together."""
     if not _DEAL_NOUN.search(view.text):
         return []
-    if not _SUPPLY_WORD.search(view.text) and (not view.of("product") or _DEVELOP.search(view.text)):
-        return []
     named = [e for e in view.entities() if not any(e.org_id and e.org_id in o.lineage for o in view.entities())]
+    priced = bool(view.of("money")) and _cells_for_cars(named) and not _DEVELOP.search(view.text)
+    if not _SUPPLY_WORD.search(view.text) and not priced and (not view.of("product") or _DEVELOP.search(view.text)):
+        return []
     deal = _DEAL_NOUN.search(view.text)
     if deal is None or _DEAL_TO_BUILD.match(view.text, deal.end()):
         return []
     if len(named) == 2:
         first = next(r for r in view.orgs if r.entity is named[0])
         if view.local(first.start) > deal.start():
-            return []  # "the offtake agreement with A ... agreement with B": A and B are both buyers
+            later = next((d for d in _DEAL_NOUN.finditer(view.text) if d.start() > view.local(first.end)), None)
+            between = view.text[deal.end() : view.local(first.start)]
+            if later is None or re.search(r"\bwith\s", between):
+                return []  # "the offtake agreement with A ... agreement with B": A and B are both buyers
         oriented = _oriented(named[0], named[1])
         return [oriented] if oriented else []
     # more parties named: "A, which has a supply agreement with B, said ...": the one holding the deal

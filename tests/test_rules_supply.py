@@ -273,3 +273,9 @@ def test_from_a_company_this_year_is_no_start() -> None:
             "cathode maker's second large order from the Samsung group this year.")
     [deal] = supplies(text, published="2024-11-05")
     assert "start" not in deal
+
+
+def test_an_agreement_signed_between_a_cell_maker_and_its_customer() -> None:
+    [deal] = supplies("The 60 GWh agreement signed between CATL and HyperStrong covers sodium-ion batteries for "
+                      "energy storage systems.")
+    assert (deal["supplier"], deal["customer"], deal["volume_gwh"]) == ("CATL", "HyperStrong", 60)

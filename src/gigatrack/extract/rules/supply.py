@@ -77,6 +77,7 @@ _ROLE_NOUN = re.compile(
 # "signed an agreement to build a $1.42 billion nickel plant": a venture, not a supply deal
 _DEAL_TO_BUILD = re.compile(r"\s+(?:with\s+[^.;]{0,60}?\s+)?to\s+(?:jointly\s+)?(?:build|set\s+up|construct|"
                             r"establish|form|create|develop|invest)\b")
+_DEAL_OF_BOTH = re.compile(r"\s+(?:(?:signed|reached|struck|concluded)\s+)?(?:between|by)\s+", re.I)
 _SUPPLY_CONTRACT = re.compile(r"\b(?:supply|off-?take|sales)\s+(?:contracts?|deals?|agreements?)\b", re.I)
 _SUPPLY_WORD = re.compile(r"\b(?:suppl(?:y|ies|ying)|off-?take|procure\w*|purchas\w*|deliver\w*|sourcing)\b", re.I)
 _LINK_WINDOW = 6
@@ -211,7 +212,8 @@ def _pairs_from_deal_noun(view: SentenceView) -> list[tuple[Entity, Entity | Non
         if view.local(first.start) > deal.start():
             later = next((d for d in _DEAL_NOUN.finditer(view.text) if d.start() > view.local(first.end)), None)
             between = view.text[deal.end() : view.local(first.start)]
-            if later is None or re.search(r"\bwith\s", between):
+            of_both = _DEAL_OF_BOTH.fullmatch(between)  # "The 60 GWh agreement signed between CATL and HyperStrong"
+            if (later is None and not of_both) or re.search(r"\bwith\s", between):
                 return []  # "the offtake agreement with A ... agreement with B": A and B are both buyers
         oriented = _oriented(named[0], named[1])
         return [oriented] if oriented else []

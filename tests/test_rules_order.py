@@ -194,3 +194,11 @@ def test_two_orders_told_in_one_breath() -> None:
 def test_a_framework_contract_with_a_bus_maker_is_an_order() -> None:
     [order] = orders("Deutsche Bahn has signed a framework contract with Ebusco for up to 800 electric buses.")
     assert (order["buyer"], order["seller"], order["quantity"]) == ("Deutsche Bahn", "Ebusco", 800)
+
+
+def test_each_customer_which_will_receive_buses_is_an_order_of_the_articles_maker() -> None:
+    found = orders("Proterra won federal grants for 28 buses. Three new customers include Dallas Area Rapid Transit, "
+                   "which will receive seven buses and two chargers; Duluth Transit Authority, which will receive six "
+                   "buses and one charger.")
+    assert [(o["buyer"], o["seller"], o["quantity"]) for o in found] == [
+        ("Dallas Area Rapid Transit", "Proterra", 7), ("Duluth Transit Authority", "Proterra", 6)]

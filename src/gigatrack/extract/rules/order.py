@@ -14,7 +14,7 @@ from gigatrack.annotate.places import place_of
 from gigatrack.extract.context import Context, SentenceView
 from gigatrack.extract.rules.counted import Counted, count_after, counted_items
 from gigatrack.extract.rules.frame import Frame
-from gigatrack.extract.rules.order_statements import Draft, party_at, read_order
+from gigatrack.extract.rules.order_statements import Draft, party_at, read_order, receiving_orders
 from gigatrack.extract.rules.slots import dates_of
 from gigatrack.model import Fact, Money, Place
 
@@ -91,8 +91,13 @@ def _value_nearby(ctx: Context, index: int, draft: Draft) -> tuple[list[Money], 
 
 def _drafts(ctx: Context) -> list[tuple[int, Draft]]:
     out = []
+    maker = _article_maker(ctx)
     for index, view in enumerate(ctx.sentences):
-        draft = read_order(view)
+        shares = receiving_orders(view) if maker is not None and view.says("receive") else []
+        for share in shares:
+            share.seller = maker
+        out += [(index, share) for share in shares]
+        draft = None if shares else read_order(view)
         if draft is None:
             continue
         if draft.buyer is None and draft.region is None:
@@ -126,6 +131,12 @@ def _coordinated_orders(draft: Draft) -> list[Draft]:
 
 _AND_FROM = re.compile(r"(?:\s*\([^()]{1,12}\))?,?\s+and\s+")
 _FROM_PARTY = re.compile(r"\s+from\s+")
+
+
+def _article_maker(ctx: Context) -> str | None:
+    """The one vehicle maker an article names, whose customers its orders are."""
+    makers = {r.entity for view in ctx.sentences for r in view.orgs if _VEHICLE_MAKERS & set(r.entity.roles)}
+    return next(iter(makers)).display_name() if len(makers) == 1 else None
 
 
 def _start(ctx: Context, index: int, draft: Draft) -> str | None:

@@ -268,3 +268,20 @@ def _delivery(view: SentenceView, counted: Sequence[Counted]) -> Draft | None:
     if place is None or seller is None:
         return None
     return Draft(view, count, None, seller, pos, region=place.text, delivery=True)
+
+
+_WILL_RECEIVE = re.compile(r",?\s+(?:which|that|who)\s+(?:will|is\s+to|are\s+to)\s+(?:also\s+)?receive\s+", re.I)
+
+
+def receiving_orders(view: SentenceView) -> list[Draft]:
+    """"Duluth Transit Authority, which will receive six buses and one charger; and Transit Authority of
+    Lexington, which will receive five buses": each buyer's share of a maker's order, seller left to the article."""
+    counted = counted_items(view.text)
+    drafts = []
+    for receive in _WILL_RECEIVE.finditer(view.text):
+        count = count_after(counted, receive.end(), within=1)
+        buyer = nearest_before(view, view.start + receive.start() + 1)
+        if count and buyer and view.local(buyer.end) == receive.start():
+            drafts.append(Draft(view, count, buyer.entity.display_name(), None, count.end, delivery=True))
+    return drafts
+

@@ -284,4 +284,3 @@ def receiving_orders(view: SentenceView) -> list[Draft]:
         if count and buyer and view.local(buyer.end) == receive.start():
             drafts.append(Draft(view, count, buyer.entity.display_name(), None, count.end, delivery=True))
     return drafts
-

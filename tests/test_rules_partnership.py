@@ -304,3 +304,14 @@ def test_rights_to_use_a_companys_technology_is_a_licence() -> None:
                              "use in India.")
     assert (licence["parties"], licence["kind"]) == (["Exide", "SVOLT Energy Technology"], "licensing")
     assert licence["purpose"] == "rights to use SVOLT’s technology"
+
+
+def test_when_a_partnership_began() -> None:
+    [aesc] = partnerships("AESC began operations as a Japanese-based joint venture between NEC and Nissan in 2007.")
+    assert aesc["start"] == "2007"
+    found = partnerships("Magenta Mobility and Euler Motor on Thursday said they were extending their four-year-old "
+                         "partnership.")
+    assert [p["start"] for p in found] == ["2020"]
+    [venture] = partnerships("SK On and Ford formed a joint venture called BlueOval SK. Established in July 2022, the "
+                             "equally owned joint venture has committed to invest $11.4 billion.")
+    assert venture["start"] == "2022-07"

@@ -51,6 +51,11 @@ class Counted:
 
 
 
+def spelled_number(word: str) -> int | None:
+    """"four" -> 4, "12" -> 12; None for other words."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
+
+
 @lru_cache(maxsize=256)
 def counted_items(text: str) -> tuple[Counted, ...]:
     if not _ANY_NUMBER.search(text):  # a cheap first look: most sentences count nothing

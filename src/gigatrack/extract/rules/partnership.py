@@ -8,10 +8,12 @@ between the same pair is a supply agreement, not a partnership.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
 from gigatrack.extract.context import Context, Entity, OrgRef, SentenceView
+from gigatrack.extract.rules.counted import spelled_number
 from gigatrack.extract.rules.frame import Frame, status_in
 from gigatrack.extract.rules.order_statements import read_order
 from gigatrack.extract.rules.plant_names import price_tags
@@ -81,7 +83,7 @@ _CUES = ("venture", "jv", "licen", "mou", "memorandum", "letter of intent", "par
          "co-operat", "alliance", "team", "hands", "jointly", "working with", "agreement", "joint", "together", "deal",
          "pact", "consortium", "build", "construct", "establish", "set up", "rights to")
 _PARTNERSHIP_ANAPHOR = re.compile(
-    r"^(?:[^.]{0,40}?\b)?(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:new\s+|\d+-\d+\s+)?(?:joint\s+venture|JV|venture|"
+    r"^(?:[^.]{0,40}?\b)?(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:new\s+|\d+-\d+\s+|(?:[a-z][\w-]*\s+){0,2}?)(?:joint\s+venture|JV|venture|"
     r"partnership|alliance|two\s+(?:companies|partners|firms))\b"
 )
 _THE_JV = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:new\s+|\d+-\d+\s+)?(?:joint\s+venture|JV)\b")
@@ -92,7 +94,12 @@ _MOU = re.compile(r"\b(?:MoU|MOU|memorandum)\b")
 _SUPPLY_TALK = re.compile(r"\bsuppl(?:y|ies|ying)\b", re.I)
 _APPOSITIVE_JV = re.compile(r",\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}")  # "set up X, a joint venture"
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){0,4}$")
-_SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched|entered|signed|inked|struck)\b", re.I)
+_SETUP = re.compile(r"\b(?:set up|formed|established|founded|created|launched|entered|entering|signed|inked|struck|"
+                    r"began operations)\b", re.I)
+_SET_UP_BEFORE = re.compile(r"\b(?:established|founded|set\s+up|formed|created)\s+(?:in\s+)?$", re.I)
+_YEARS_OLD = re.compile(
+    r"\b(?P<n>\w+)-year-old\s+(?:partnership|joint\s+venture|alliance|collaboration|relationship)\b", re.I
+)
 
 
 def _listed_after(view: SentenceView, pos: int) -> list[OrgRef]:
@@ -203,17 +210,30 @@ def _same_group(parties: list[Entity]) -> bool:
     return any(a.org_id and a.org_id in b.lineage for a in parties for b in parties)
 
 
-def _founded(view: SentenceView) -> str | None:
+def _founded(view: SentenceView, published: dt.date | None) -> str | None:
     """When a partnership was set up: "In 2021, the two set up ...", "founded in 1987", "has been
-    collaborating ... since 2021"."""
+    collaborating ... since 2021", "their four-year-old partnership"."""
     since = next((d for d in view.values("date") if getattr(d, "relation", None) == "since"), None)
     if since is not None and getattr(since, "iso", None):
         return str(since.iso)
+    old = _YEARS_OLD.search(view.text)
+    years = spelled_number(old.group("n")) if old else None
+    if years and published is not None:
+        return str(published.year - years)
     if not _SETUP.search(view.text):
         return None
     for date in view.values("date"):
         if getattr(date, "relation", None) in ("in", "since", None) and getattr(date, "iso", None):
             return str(date.iso)
+    return None
+
+
+def _set_up_in(view: SentenceView) -> str | None:
+    """"Established in July 2022, the equally owned joint venture ...", "The venture, founded in 1987, ...":
+    the date right after the words that set it up."""
+    for date in view.of("date"):
+        if _SET_UP_BEFORE.search(view.text[: view.local(date.start)]) and getattr(date.value, "iso", None):
+            return str(date.value.iso)
     return None
 
 
@@ -227,24 +247,25 @@ def _located(view: SentenceView, after: int) -> Place | None:
     return None
 
 
-def _follow_up(frame: Frame, parties: set[Entity], view: SentenceView) -> None:
+def _follow_up(frame: Frame, parties: set[Entity], view: SentenceView, published: dt.date | None) -> None:
     """A later sentence about the same partnership ("The joint venture will invest $5 billion to build
     a plant in Bartow County, Georgia") adds where it works and what it is worth."""
     anaphor = _PARTNERSHIP_ANAPHOR.search(view.text)
-    if anaphor is None or set(view.entities()) - parties:
-        return
+    if anaphor is None or {r.entity for r in view.orgs if not r.anaphor} - parties:
+        return  # another company named: another deal
     frame.cite(view)
     if frame.slots.get("kind") == "collaboration" and _THE_JV.search(view.text):
         frame.slots["kind"] = "joint_venture"  # "The 50-50 joint venture ... will start production in 2024"
     place = _located(view, view.start + anaphor.end())
     if place is not None:
         frame.fill("location", place.to_json())
+    frame.fill("start", _set_up_in(view))
     frame.add_money(money_of(view))
 
 
-def _fill(frame: Frame, view: SentenceView, kind: str, match: re.Match[str]) -> None:
+def _fill(frame: Frame, view: SentenceView, kind: str, match: re.Match[str], published: dt.date | None) -> None:
     frame.cite(view)
-    frame.fill("start", _founded(view))
+    frame.fill("start", _founded(view, published))
     frame.fill("status", "mou" if kind == "mou" else status_in(view.text, _STATUSES))
     if _UNDER_WAY.search(view.text):  # "will partner", "is working with": news of a partnership, not a description
         frame.fill("status", "announced")
@@ -314,11 +335,11 @@ def extract_partnerships(ctx: Context) -> list[Fact]:
             granted = _LICENSED.match(view.text, match.start()) if kind == "licensing" else None
             if granted is not None:
                 frames[key][0].fill("purpose", granted.group(0))
-            _fill(frames[key][0], view, kind, match)
+            _fill(frames[key][0], view, kind, match, ctx.published)
             break
     for frame, members, first in frames.values():
         for later in ctx.window(first, after=_FOLLOW_UP)[1:]:
-            _follow_up(frame, members, later)
+            _follow_up(frame, members, later, ctx.published)
     _partners_plant(ctx, frames.values())
     return [
         frame.to_fact(money_slot="value")

@@ -309,6 +309,7 @@ def test_rights_to_use_a_companys_technology_is_a_licence() -> None:
 def test_when_a_partnership_began() -> None:
     [aesc] = partnerships("AESC began operations as a Japanese-based joint venture between NEC and Nissan in 2007.")
     assert aesc["start"] == "2007"
+    assert aesc["location"] == {"city": None, "region": None, "country": "JP"}
     found = partnerships("Magenta Mobility and Euler Motor on Thursday said they were extending their four-year-old "
                          "partnership.")
     assert [p["start"] for p in found] == ["2020"]

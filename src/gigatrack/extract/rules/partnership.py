@@ -228,6 +228,16 @@ def _founded(view: SentenceView, published: dt.date | None) -> str | None:
     return None
 
 
+def _based(view: SentenceView, start: int) -> Place | None:
+    """"a Japanese-based joint venture": the venture's country."""
+    for mention in view.of("nationality", "place"):
+        gap = view.text[view.local(mention.end) : view.local(start)] if mention.end <= start else ""
+        if re.fullmatch(r"-based\s+", gap):
+            value = mention.value
+            return value if isinstance(value, Place) else Place(None, None, str(value))
+    return None
+
+
 def _set_up_in(view: SentenceView) -> str | None:
     """"Established in July 2022, the equally owned joint venture ...", "The venture, founded in 1987, ...":
     the date right after the words that set it up."""
@@ -270,7 +280,7 @@ def _fill(frame: Frame, view: SentenceView, kind: str, match: re.Match[str], pub
     if _UNDER_WAY.search(view.text):  # "will partner", "is working with": news of a partnership, not a description
         frame.fill("status", "announced")
     frame.fill("purpose", _purpose(view, view.start + match.end()))
-    place = _located(view, view.start + match.end())
+    place = _located(view, view.start + match.end()) or _based(view, view.start + match.start())
     if place is not None:
         frame.fill("location", place.to_json())
     if kind == "joint_venture" or _WORTH.search(view.text):

@@ -407,3 +407,9 @@ def test_a_vehicle_assembly_plant_beside_a_battery_plant_is_no_facility() -> Non
     found = facilities("A third BlueOval SK battery plant is located within the BlueOval City campus in Stanton, "
                        "Tennessee, which will also house Ford's EV assembly plant.")
     assert [p["operator"] for p in found] == ["BlueOval SK"]
+
+
+def test_an_ultimate_capacity_is_not_the_plants() -> None:
+    [plant] = facilities("Nissan will build a gigafactory in Sunderland, England. The site has the potential to expand "
+                         "to 25GWh annual output by 2030, Nissan said, and ultimately as much as 35GWh per year.")
+    assert "capacity_gwh_per_year" not in plant

@@ -27,7 +27,8 @@ _EXPANSION = re.compile(
 _NEW_LINE = re.compile(r"\b(?P<what>new\s+(?:(?:production|manufacturing|assembly|cell|battery)\s+){0,2}lines?"
                        r"(?:\s+for\s+[^.;,]{3,80}?)?)(?=\s+(?:to|at|in|will|that|which|with)\b|[.;,]|$)")
 _LATER_CAPACITY = re.compile(r"\b(?:expand\w*|expansion|potential|eventually|ultimately)\b(?:\s+[\w-]+){0,3}\s+"
-                             r"(?:to|of)\s+(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
+                             r"(?:to|of|as\s+much\s+as)\s+(?:about\s+|around\s+|up\s+to\s+)?$|"
+                             r"\b(?:eventually|ultimately|later)\s+(?:as\s+much\s+as\s+|up\s+to\s+)?$", re.I)
 _POSSESSIVE_CAPACITY = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:capacity|capacities|output)\b", re.I)
 _EXPANSION_OBJECT = re.compile(r"\d|\b(?:capacity|phase|lines?|plant|project|output|demand)\b", re.I)
 _PRODUCING = re.compile(

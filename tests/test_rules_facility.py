@@ -413,3 +413,14 @@ def test_an_ultimate_capacity_is_not_the_plants() -> None:
     [plant] = facilities("Nissan will build a gigafactory in Sunderland, England. The site has the potential to expand "
                          "to 25GWh annual output by 2030, Nissan said, and ultimately as much as 35GWh per year.")
     assert "capacity_gwh_per_year" not in plant
+
+
+def test_a_batch_is_not_a_capacity_and_first_production_is_operating() -> None:
+    [plant] = facilities("Tianqi Lithium Energy Australia announced the first production of battery-grade lithium "
+                         "hydroxide from its plant in Kwinana, Western Australia. The plant met certification on 10 "
+                         "tonnes of lithium hydroxide, produced over several days.")
+    assert plant["status"] == "operating"
+    assert "capacity_tonnes_per_year" not in plant
+    [joint] = facilities("LG Chem and Huayou will set up a joint precursor facility in Saemangeum, Korea, that will "
+                         "produce 50,000 tons of precursors starting in 2029.")
+    assert joint["capacity_tonnes_per_year"] == 50_000

@@ -279,3 +279,10 @@ def test_an_agreement_signed_between_a_cell_maker_and_its_customer() -> None:
     [deal] = supplies("The 60 GWh agreement signed between CATL and HyperStrong covers sodium-ion batteries for "
                       "energy storage systems.")
     assert (deal["supplier"], deal["customer"], deal["volume_gwh"]) == ("CATL", "HyperStrong", 60)
+
+
+def test_the_suppliers_capacity_is_not_the_deals_volume() -> None:
+    [deal] = supplies("LG Chem has signed a five-year deal for the supply of lithium hydroxide from Nemaska Lithium. "
+                      "Nemaska said the deal means it has commitments for more than 90% of its anticipated 33,000 "
+                      "tonnes per year lithium carbonate equivalent (LCE) capacity.")
+    assert "volume_tonnes" not in deal

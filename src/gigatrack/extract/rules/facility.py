@@ -29,6 +29,10 @@ _NEW_LINE = re.compile(r"\b(?P<what>new\s+(?:(?:production|manufacturing|assembl
 _LATER_CAPACITY = re.compile(r"\b(?:expand\w*|expansion|potential|eventually|ultimately)\b(?:\s+[\w-]+){0,3}\s+"
                              r"(?:to|of|as\s+much\s+as)\s+(?:about\s+|around\s+|up\s+to\s+)?$|"
                              r"\b(?:eventually|ultimately|later)\s+(?:as\s+much\s+as\s+|up\s+to\s+)?$", re.I)
+_CAPACITY_WORDS = re.compile(r"\b(?:capacity|capacities|annual|annually|a\s+year|per\s+year|per\s+annum|tpa|ktpa)\b",
+                             re.I)
+_WILL_MAKE = re.compile(r"\b(?:produce|convert|process|make|manufacture|refine)\s+(?:up\s+to\s+|about\s+|around\s+)?$",
+                        re.I)
 _POSSESSIVE_CAPACITY = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:capacity|capacities|output)\b", re.I)
 _EXPANSION_OBJECT = re.compile(r"\d|\b(?:capacity|phase|lines?|plant|project|output|demand)\b", re.I)
 _PRODUCING = re.compile(
@@ -98,9 +102,19 @@ def _current(view: SentenceView, kind: str, operator: Entity) -> Mention | None:
     for m in view.of(kind):
         if _others_capacity(view, m, operator):
             return None  # the sentence is about the other company's plants
+        if kind == "mass" and not _yearly(view, m):
+            continue  # "confirmed on 10 tonnes of lithium hydroxide": a batch, not a capacity
         if not _LATER_CAPACITY.search(view.text[: view.local(m.start)]):
             return m
     return None
+
+
+def _yearly(view: SentenceView, figure: Mention) -> bool:
+    """A plant's tonnes are a yearly figure: per year, a capacity, what it will produce or convert."""
+    before = view.text[max(0, view.local(figure.start) - 50) : view.local(figure.start)]
+    after = view.text[view.local(figure.end) : view.local(figure.end) + 100]
+    return getattr(figure.value, "per", None) == "year" or bool(
+        _CAPACITY_WORDS.search(before) or _CAPACITY_WORDS.search(after) or _WILL_MAKE.search(before))
 
 
 def _others_capacity(view: SentenceView, figure: Mention, operator: Entity) -> bool:

@@ -39,6 +39,7 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:acquisition|purchase|feasibility|study|financing|funding|deal|sale|takeover|merger|transaction|round|"
         r"design|permitting|survey|assessment))|completion ceremony|"
         r"started (?:mass |commercial )?production|launched (?:mass |commercial )?production|"
+        r"(?:announced|marked|celebrated|achieved)\s+(?:[A-Z]\w+\s+)?(?:the\s+|its\s+)?first\s+production|"
         r"in operation|commercial operations|c(?:o|a)m(?:e|ing) online|went online|goes online)\b", re.I)),
     ("planned", re.compile(
         r"\b(?:plans? to|planned|planning to|proposed|"

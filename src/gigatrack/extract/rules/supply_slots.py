@@ -53,6 +53,8 @@ _PRODUCED_AT = re.compile(
     r"(?:plant|factory|facility|facilities|site)|(?:produced|made|manufactured)\s+(?:at|in))\s+(?:in\s+|at\s+)?",
     re.I,
 )
+# "its anticipated 33,000 tonnes per year lithium carbonate equivalent (LCE) capacity": the supplier's output
+_CAPACITY_AFTER = re.compile(r"^(?:\s+(?:per\s+year|a\s+year|of)|\s+[\w-]+|\s+\([A-Z]+\)){0,6}\s+capacity\b", re.I)
 _PLANT_TALK = re.compile(r"\b(?:plant|factory|facility|gigafactory|joint venture|JV)\b", re.I)
 _STATUSES = ("terminated", "rumored", "mou", "signed", "planned", "announced")
 
@@ -74,7 +76,8 @@ def _supply_volume(views: list[SentenceView], kind: str = "energy") -> float | N
             continue
         for m in view.of(kind):
             before = view.text[max(0, view.local(m.start) - 40) : view.local(m.start)]
-            if not _PRODUCTION.search(before):
+            after = view.text[view.local(m.end) : view.local(m.end) + 80]
+            if not _PRODUCTION.search(before) and not (kind == "mass" and _CAPACITY_AFTER.match(after)):
                 return float(getattr(m.value, "amount", 0.0)) or None
     return None
 

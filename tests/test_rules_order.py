@@ -202,3 +202,9 @@ def test_each_customer_which_will_receive_buses_is_an_order_of_the_articles_make
                    "buses and one charger.")
     assert [(o["buyer"], o["seller"], o["quantity"]) for o in found] == [
         ("Dallas Area Rapid Transit", "Proterra", 7), ("Duluth Transit Authority", "Proterra", 6)]
+
+
+def test_the_maker_an_order_is_placed_with_later_in_the_sentence_is_the_seller() -> None:
+    [order] = orders("Amazon has placed its largest-ever order of more than 200 battery-electric heavy goods vehicles "
+                     "and has selected the Mercedes-Benz eActros 600 from Mercedes-Benz Trucks.")
+    assert (order["buyer"], order["seller"], order["quantity"]) == ("Amazon", "Mercedes-Benz Trucks", 200)

@@ -166,11 +166,21 @@ _VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheel
 
 
 def _maker_in_item(draft: Draft) -> str | None:
-    """"ordered 25 Volvo FH electric trucks": the maker whose name the ordered item carries sells them."""
+    """"ordered 25 Volvo FH electric trucks": the maker whose name the ordered item carries sells them; so
+    does the one vehicle maker the order's sentence names ("... and has selected the eActros 600 from
+    Mercedes-Benz Trucks")."""
     start, end = draft.view.start + draft.counted.start, draft.view.start + draft.counted.end
-    makers = {r.entity.display_name() for r in draft.view.orgs
-              if start <= r.start and r.end <= end and not r.anaphor and _VEHICLE_MAKERS & set(r.entity.roles)}
-    return makers.pop() if len(makers) == 1 and draft.buyer not in makers else None
+    makers = [r for r in draft.view.orgs
+              if not r.anaphor and _VEHICLE_MAKERS & set(r.entity.roles) and r.entity.display_name() != draft.buyer]
+    named = {r.entity.display_name() for r in makers if start <= r.start and r.end <= end}
+    if len(named) == 1:
+        return named.pop()
+    anywhere = {r.entity.display_name() for r in makers}
+    sold_from = {r.entity.display_name() for r in makers
+                 if draft.view.text[: draft.view.local(r.start)].endswith(("from ", "from the "))}
+    if len(anywhere) == 1 or len(sold_from) == 1:
+        return (anywhere if len(anywhere) == 1 else sold_from).pop()
+    return None
 
 
 def _frame(ctx: Context, index: int, draft: Draft, item: str, seller: str | None) -> Frame:

@@ -145,3 +145,10 @@ def test_the_government_of_the_country_the_article_names_as_investing() -> None:
     assert [(f["investor"], f["value"]["amount"]) for f in found] == [("Japan", 2_400_000_000),
                                                                       ("Japan", 55_500_000_000)]
     assert found[1]["purpose"] == "subsidies"
+
+
+def test_a_place_is_not_an_investments_target() -> None:
+    [fact] = investments("Since then, Tesla has invested $6.2 billion in Nevada and built a 5.4 million square foot "
+                         "Gigafactory.")
+    assert "target" not in fact
+    assert fact["location"]["region"] == "Nevada"

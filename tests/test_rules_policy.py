@@ -205,3 +205,12 @@ def test_all_electric_fleets_charging_points_and_two_countries() -> None:
     assert (points["metric"], points["target_value"]) == ("charging_points", 28_000)
     both = targets("Britain and France have said they want to end the sale of diesel and petrol cars by 2040.")
     assert sorted(t["jurisdiction"] for t in both) == ["FR", "GB"]
+
+
+def test_a_phase_out_segment_without_its_clauses() -> None:
+    [fleet] = targets("Sri Lanka's government will phase out in the next eight years its fleet of diesel and petrol "
+                      "vehicles including buses by 2025.")
+    assert fleet["segment"] == "fleet of diesel and petrol vehicles including buses"
+    [city] = targets("Singapore aims to phase out internal combustion engine vehicles and have all vehicles run on "
+                     "cleaner energy by 2040.")
+    assert city["segment"] == "internal combustion engine vehicles"

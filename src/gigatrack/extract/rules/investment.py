@@ -146,7 +146,7 @@ def _money_frames(
     target = _target(view, view.local(follow[-1].end) if target_from is None else target_from)
     if target is not None and _KNOWN_PLANT.match(target):
         return []
-    if target is not None and (_SUPPORT_FORM.match(target) or any(m.text == target for m in view.of("place"))):
+    if target is not None and (_SUPPORT_FORM.match(target) or any(target.startswith(m.text) for m in view.of("place"))):
         target = None
     purpose = _PURPOSE.search(view.text[verb:])
     built = _BUILT.match(purpose.group("purpose").strip()) if purpose else None

@@ -43,6 +43,9 @@ _SELL_ONLY = re.compile(r"\b(?:sell|selling)\s+only\s+(?:electric\s+vehicles|EVs
 _BOTH_NOUNS = re.compile(r"(?P<mod>(?:[\w-]+\s+)*?)(?P<a>[a-z]+s)\s+and\s+(?P<b>[a-z]+s)")
 _LEAD_CLAUSE = re.compile(r"^(?:under|according to|in line with|as part of|with)\b[^,]{0,60},\s*", re.I)
 _TRAILING_PLACE = re.compile(r"\s+(?:in|across|throughout)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
+# "phase out in the next eight years its fleet of diesel and petrol vehicles", "... vehicles and have all run on"
+_IN_THE_NEXT = re.compile(r"^(?:in|over|within)\s+the\s+next\s+\w+\s+years?\s+(?:its\s+|their\s+)?", re.I)
+_AND_MORE = re.compile(r"\s+and\s+(?:have|make|ensure|move|switch|shift|replace)\b.*$", re.I)
 _LEAD_DATE = re.compile(r"^(?:(?:by|in|from)\s+\d{4},?\s*)?(?:the\s+)?(?:sales|sale|use)?(?:\s+of\s+)?", re.I)
 _SEGMENT_AFTER = re.compile(
     r"^\s*(?:(?:electrification|penetration|share|conversion)\s+)?(?:of\s+(?:all\s+|the\s+|their\s+|its\s+)?)?"
@@ -211,8 +214,8 @@ def _phased_out(what: str) -> str:
     """What a ban covers, without the clause around it: "Under the roadmap, sales of new petrol cars in
     France" -> "new petrol cars"."""
     what = _REPORTED.sub("", _LEAD_CLAUSE.sub("", what.strip()))
-    what = _LEAD_DATE.sub("", what).strip(" ,")
-    return _TRAILING_PLACE.sub("", what)
+    what = _LEAD_DATE.sub("", _IN_THE_NEXT.sub("", what)).strip(" ,")
+    return _TRAILING_PLACE.sub("", _AND_MORE.sub("", what))
 
 
 def _phaseout(view: SentenceView, jurisdiction: str) -> Fact | None:

@@ -424,3 +424,12 @@ def test_a_batch_is_not_a_capacity_and_first_production_is_operating() -> None:
     [joint] = facilities("LG Chem and Huayou will set up a joint precursor facility in Saemangeum, Korea, that will "
                          "produce 50,000 tons of precursors starting in 2029.")
     assert joint["capacity_tonnes_per_year"] == 50_000
+
+
+def test_a_counterfactual_plant_and_the_customers_factories_are_no_plants() -> None:
+    found = facilities("Northvolt will build its battery plant in Heide, Germany. Without the aid, Northvolt would "
+                       "establish the plant in the United States.")
+    assert [p["location"]["country"] for p in found] == ["DE"]
+    found = facilities("Toyota began production at its North Carolina battery plant. The plant is producing hybrid "
+                       "batteries for factories in Kentucky.")
+    assert [p["location"]["region"] for p in found] == ["North Carolina"]

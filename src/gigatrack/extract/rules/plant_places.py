@@ -63,6 +63,9 @@ def listed_places(view: SentenceView, mention: Mention) -> list[Place]:
     return found
 
 
+# "The plant is producing batteries for factories in Kentucky": a place after "for" is where the output goes
+_OTHER_SITE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,2}?(?:factories|plants|facilities|customers|clients|automakers|"
+                         r"carmakers)\b", re.I)
 _IN_THE_COUNTRY = re.compile(r"\s+in\s+the\s+country\b")
 _IN = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 _AFTER_PLANT = re.compile(
@@ -129,7 +132,8 @@ def plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
     nationality = next((m.value for m in view.of("nationality")), None) if home else None
     if nationality:  # "Norwegian ... Vianode has opened a graphite anode plant in the country"
         return [Place(city=None, region=None, country=str(nationality))]
-    located = [m for m in places if abs(m.start - start) <= _NEAR and _IN.search(view.text[: view.local(m.start)])]
+    located = [m for m in places if abs(m.start - start) <= _NEAR and _IN.search(view.text[: view.local(m.start)])
+               and not _OTHER_SITE.search(view.text, noun.end(), max(noun.end(), view.local(m.start)))]
     merged = [p for m in located if (p := merged_place(view, _head_of(view, places, m))) is not None]
     if merged and all(same_place(merged[0], p) or refines(p, merged[0]) for p in merged):
         return merged[:1]

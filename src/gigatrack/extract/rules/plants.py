@@ -50,6 +50,10 @@ _PUBLIC = frozenset({"government", "agency"})
 _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
 _VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})
 _LINK_WINDOW = 6
+# "Without the aid, Northvolt would establish the plant in the United States": a plant that will not be
+_COUNTERFACTUAL = re.compile(r"(?:Without|Otherwise|Absent|Had\s+it\s+not)\b[^.;]{0,60}?\bwould\b")
+_DESTINATION = re.compile(r"\b(?:batter(?:y|ies)|cells|packs|modules)\s+(?:for|to)\s+(?:the\s+|its\s+|their\s+)?"
+                          r"(?:[\w-]+\s+)?$", re.I)
 _ANAPHOR_PRODUCTS = {"assembly": "packs", "pack": "packs", "cell": "cells", "cathode": "cathode", "anode": "anode",
                      "precursor": "precursor"}
 _ANAPHOR_PRODUCT = re.compile(rf"\b(?:{'|'.join(_ANAPHOR_PRODUCTS)})\b", re.I)
@@ -192,9 +196,11 @@ def _triggers(ctx: Context, index: int) -> list[_Trigger]:
     the sentence before began with ("... with new plants planned in Hyogo")."""
     view = ctx.sentences[index]
     found: list[_Trigger] = []
-    if not view.says(*_PLANT_CUES) or view.text[:1] in "“\"‘":
+    if not view.says(*_PLANT_CUES) or view.text[:1] in "“\"‘" or _COUNTERFACTUAL.match(view.text):
         return found
     for noun in _PLANT.finditer(view.text):
+        if _DESTINATION.search(view.text, 0, noun.start()):
+            continue  # "producing hybrid batteries for factories in Kentucky": where the output goes
         ref = _operator(view, noun)
         if ref is not None and _PUBLIC & set(ref.entity.roles):  # "Canada signed a deal with X to build a plant"
             ref = next((r for r in reversed(view.orgs) if ref.end <= r.start and r.end <= view.start + noun.start()

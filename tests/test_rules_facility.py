@@ -433,3 +433,12 @@ def test_a_counterfactual_plant_and_the_customers_factories_are_no_plants() -> N
     found = facilities("Toyota began production at its North Carolina battery plant. The plant is producing hybrid "
                        "batteries for factories in Kentucky.")
     assert [p["location"]["region"] for p in found] == ["North Carolina"]
+
+
+def test_a_groundbreaking_ceremony_or_foundation_stone_laying_is_construction() -> None:
+    [campus] = facilities("Farasis Energy held the groundbreaking ceremony for its new battery production campus in "
+                          "Gemlik, Turkey.")
+    assert campus["status"] == "under_construction"
+    [packs] = facilities("Suzuki will build a battery pack plant in Gujarat, India. At the foundation stone laying "
+                         "event the chairman said the battery plant will serve overseas markets.")
+    assert packs["status"] == "under_construction"

@@ -31,7 +31,8 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:building|constructing|"
         r"built|constructed)|br(?:oke|eaks|eaking) ground|construction\s+(?:has\s+)?(?:began|begun|started|"
         r"is\s+underway|work)|(?:started|began|begun|starts|start|begins|beginning)\s+(?:the\s+)?(?:construction|building)|"
-        r"nearing completion|laid the (?:first|foundation) stone)\b", re.I)),
+        r"nearing completion|laid the (?:first|foundation) stone|foundation[- ]stone[- ]laying|"
+        r"(?:held|hosted|marked|celebrated)\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,2}?ground[- ]?breaking)\b", re.I)),
     ("operating", re.compile(
         r"\b(?:operates|(?<!to be in )(?<!to be )operating|opened|inaugurat\w+|"
         r"beg[au]n (?:mass |commercial )?production|"

@@ -316,3 +316,9 @@ def test_when_a_partnership_began() -> None:
     [venture] = partnerships("SK On and Ford formed a joint venture called BlueOval SK. Established in July 2022, the "
                              "equally owned joint venture has committed to invest $11.4 billion.")
     assert venture["start"] == "2022-07"
+
+
+def test_a_future_verb_elsewhere_does_not_announce_a_described_partnership() -> None:
+    [venture] = partnerships("CATL will invest a similar amount to upgrade a plant in Yibin and expand a joint "
+                             "venture factory in Ningde with automaker China FAW Group.")
+    assert "status" not in venture

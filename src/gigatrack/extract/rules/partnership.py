@@ -277,7 +277,7 @@ def _fill(frame: Frame, view: SentenceView, kind: str, match: re.Match[str], pub
     frame.cite(view)
     frame.fill("start", _founded(view, published))
     frame.fill("status", "mou" if kind == "mou" else status_in(view.text, _STATUSES))
-    if _UNDER_WAY.search(view.text):  # "will partner", "is working with": news of a partnership, not a description
+    if _UNDER_WAY.search(view.text, max(0, match.start() - 60), match.end()):  # "will partner", "is working with"
         frame.fill("status", "announced")
     frame.fill("purpose", _purpose(view, view.start + match.end()))
     place = _located(view, view.start + match.end()) or _based(view, view.start + match.start())

@@ -442,3 +442,9 @@ def test_a_groundbreaking_ceremony_or_foundation_stone_laying_is_construction() 
     [packs] = facilities("Suzuki will build a battery pack plant in Gujarat, India. At the foundation stone laying "
                          "event the chairman said the battery plant will serve overseas markets.")
     assert packs["status"] == "under_construction"
+
+
+def test_plants_planned_in_two_prefectures_are_two_plants() -> None:
+    found = facilities("Toyota will invest 245 billion yen to enhance battery production capacity, with new plants "
+                       "planned in Hyogo and Fukuoka prefectures.")
+    assert sorted(p["location"]["region"] for p in found) == ["Fukuoka", "Hyogo"]

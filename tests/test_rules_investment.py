@@ -145,6 +145,7 @@ def test_the_government_of_the_country_the_article_names_as_investing() -> None:
     assert [(f["investor"], f["value"]["amount"]) for f in found] == [("Japan", 2_400_000_000),
                                                                       ("Japan", 55_500_000_000)]
     assert found[1]["purpose"] == "subsidies"
+    assert found[1]["location"] == {"city": None, "region": None, "country": "JP"}
 
 
 def test_a_place_is_not_an_investments_target() -> None:

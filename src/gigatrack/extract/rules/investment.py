@@ -240,6 +240,8 @@ def _support_frame(view: SentenceView, giver: str, target: str | None, money: ob
     frame.fill("target", target)
     frame.add_money([money] if isinstance(money, Money) else [])
     frame.fill("purpose", form)
+    home = place_of(giver)  # "Japan": public money spent at home
+    frame.fill("location", home.to_json() if home is not None and not (home.city or home.region) else None)
     frame.cite(view)
     return frame
 

@@ -69,7 +69,8 @@ _OTHER_SITE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,2}?(?:factories|plants|facili
 _IN_THE_COUNTRY = re.compile(r"\s+in\s+the\s+country\b")
 _IN = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 _AFTER_PLANT = re.compile(
-    r"\s+(?:(?:being\s+|to\s+be\s+|will\s+be\s+|is\s+to\s+be\s+)?(?:located|built|set\s+up|constructed|based)\s+)?"
+    r"\s+(?:(?:being\s+|to\s+be\s+|will\s+be\s+|is\s+to\s+be\s+)?(?:located|built|set\s+up|constructed|based|"
+    r"planned|proposed)\s+)?"
     r"(?:in|at|near|of)\s+"
     r"(?:[\w’'-]+\s+){0,4}"
 )

@@ -448,3 +448,10 @@ def test_plants_planned_in_two_prefectures_are_two_plants() -> None:
     found = facilities("Toyota will invest 245 billion yen to enhance battery production capacity, with new plants "
                        "planned in Hyogo and Fukuoka prefectures.")
     assert sorted(p["location"]["region"] for p in found) == ["Fukuoka", "Hyogo"]
+
+
+def test_a_plant_built_with_a_city_government_is_in_that_city() -> None:
+    [plant] = facilities("Sunwoda plans to sign a contract with the Zhuhai Municipal People's Government to build a "
+                         "30GWh power battery production base.")
+    assert plant["location"]["city"] == "Zhuhai"
+    assert plant["capacity_gwh_per_year"] == 30

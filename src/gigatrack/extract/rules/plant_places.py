@@ -138,7 +138,21 @@ def plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
     merged = [p for m in located if (p := merged_place(view, _head_of(view, places, m))) is not None]
     if merged and all(same_place(merged[0], p) or refines(p, merged[0]) for p in merged):
         return merged[:1]
-    return []
+    return _host_government(view, places, start)
+
+
+_BACK_REFERENCE = re.compile(r"\b(?:the|this|that|its)\s+(?:[\w$.,-]+\s+){0,3}$", re.I)  # "the new facility"
+
+
+def _host_government(view: SentenceView, places: list[Mention], start: int) -> list[Place]:
+    """"signs a contract with the Zhuhai government to build a 30GWh battery project", "an area in the
+    municipality of Scarmagno ... Italvolt's gigafactory": a plant the sentence introduces is where the
+    government that hosts it governs."""
+    if _BACK_REFERENCE.search(view.text[: view.local(start)]):
+        return []
+    hosts = [m.value for m in places if isinstance(m.value, Place) and m.start < start and any(
+        r.start <= m.start and m.end <= r.end and "government" in r.entity.roles for r in view.orgs)]
+    return hosts[:1] if len(hosts) == 1 and (hosts[0].city or hosts[0].region) else []
 
 
 def same_place(a: Place, b: Place) -> bool:

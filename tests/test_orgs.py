@@ -103,6 +103,7 @@ def test_custom_registry_is_used() -> None:
         ("Lumora, a Norwegian battery startup, raised money.", "Lumora", None, ()),
         ("The smelter will operate under PT Sinar Logam Sejahtera from next year.", "PT Sinar Logam Sejahtera",
          "ID", ()),
+        ("Bolivia signed with Chinese consortium Andino Litio on Tuesday.", "Andino Litio", "CN", ()),
     ],
 )
 def test_unknown_orgs_by_pattern(text: str, name: str, country: str | None, roles: tuple[str, ...]) -> None:

@@ -322,3 +322,8 @@ def test_a_future_verb_elsewhere_does_not_announce_a_described_partnership() -> 
     [venture] = partnerships("CATL will invest a similar amount to upgrade a plant in Yibin and expand a joint "
                              "venture factory in Ningde with automaker China FAW Group.")
     assert "status" not in venture
+
+
+def test_an_agreement_for_one_party_to_build_is_a_partnership() -> None:
+    [deal] = partnerships("Umicore and BASF signed an agreement for BASF to build a precursor plant in Finland.")
+    assert deal["parties"] == ["Umicore", "BASF"]

@@ -46,7 +46,8 @@ _ROLE_NOUNS = pairs(
     """automaker:automaker carmaker:automaker manufacturer:other maker:other producer:other
     supplier:other company:other firm:other startup:other start-up:other developer:other
     giant:other conglomerate:other miner:mining refiner:materials recycler:recycler
-    operator:other utility:utility subsidiary:other affiliate:other provider:other"""
+    operator:other utility:utility subsidiary:other affiliate:other provider:other consortium:other
+    fund:investor investor:investor venture:jv"""
 )
 _MAKER_ROLES = pairs(
     """battery:cell_maker cell:cell_maker bus:bus_maker truck:truck_maker scooter:two_wheeler_maker

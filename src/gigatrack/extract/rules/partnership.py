@@ -42,7 +42,8 @@ _COLLABORATION_PHRASES = (
     r"(?:\s+in\s+[A-Z][\w-]*(?:\s+(?:and\s+one\s+in\s+)?[A-Z][\w-]*)?)?"
     r"\s+(?:together\s+)?with(?=\s+(?:the\s+|its\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}(?-i:[A-Z]))",
     r"(?:sign(?:ed|s|ing)?|announced|reached|entered\s+into)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement\s+with",
-    r"(?:sign|finali[sz]|reach|conclud|ink)\w*\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement(?=\s+to\s+(?:jointly\s+)?"
+    r"(?:sign|finali[sz]|reach|conclud|ink)\w*\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?agreement(?=\s+"
+    r"(?:for\s+(?-i:[A-Z])[\w&-]*(?:\s+(?-i:[A-Z])[\w&-]*)?\s+)?to\s+(?:jointly\s+)?"
     r"(?:build|develop|produce|establish|set up|form|create|cooperate|collaborate|invest|boost|advance|"
     r"accelerate|promote|explore|expand)\b)",
     r"(?:signed|inked|struck)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|pact)\s+"

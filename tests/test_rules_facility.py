@@ -455,3 +455,10 @@ def test_a_plant_built_with_a_city_government_is_in_that_city() -> None:
                          "30GWh power battery production base.")
     assert plant["location"]["city"] == "Zhuhai"
     assert plant["capacity_gwh_per_year"] == 30
+
+
+def test_a_plant_to_the_south_of_a_town_and_not_outside_a_country() -> None:
+    [plant] = facilities("CATL began construction of its first production facility outside of China, to the south "
+                         "of Erfurt. Production will begin in 2022 with an annual capacity of 14 GWh.")
+    assert plant["location"] == {"city": "Erfurt", "region": "Thuringia", "country": "DE"}
+    assert (plant["capacity_gwh_per_year"], plant["status"]) == (14, "under_construction")

@@ -67,7 +67,7 @@ def listed_places(view: SentenceView, mention: Mention) -> list[Place]:
 _OTHER_SITE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,2}?(?:factories|plants|facilities|customers|clients|automakers|"
                          r"carmakers)\b", re.I)
 _IN_THE_COUNTRY = re.compile(r"\s+in\s+the\s+country\b")
-_IN = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
+_IN = re.compile(r"\b(?:in|at|near|(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$")
 _AFTER_PLANT = re.compile(
     r"\s+(?:(?:being\s+|to\s+be\s+|will\s+be\s+|is\s+to\s+be\s+)?(?:located|built|set\s+up|constructed|based|"
     r"planned|proposed)\s+)?"

@@ -214,3 +214,13 @@ def test_a_phase_out_segment_without_its_clauses() -> None:
     [city] = targets("Singapore aims to phase out internal combustion engine vehicles and have all vehicles run on "
                      "cleaner energy by 2040.")
     assert city["segment"] == "internal combustion engine vehicles"
+
+
+def test_ceasing_registrations_and_no_longer_buying_are_phase_outs() -> None:
+    [hk] = targets("The key measures include ceasing the new registration of fuel-propelled private cars in 2035 or "
+                   "earlier, the Hong Kong government said.")
+    assert (hk["jurisdiction"], hk["year"], hk["metric"]) == ("HK", 2035, "ice_phaseout")
+    [il] = targets("Israelis will no longer be able to buy petrol or diesel-powered cars from 2030, Israel's energy "
+                   "minister said.")
+    assert (il["jurisdiction"], il["year"], il["metric"]) == ("IL", 2030, "ice_phaseout")
+    assert targets("Israel's energy ministry predicts there will be close to 177,000 EVs on the road by 2025.") == []

@@ -18,14 +18,16 @@ from gigatrack.model import Evidence, Fact, Mention, Place
 
 _CUE = re.compile(
     r"\b(?:target\w*|aim\w*|goal|plans?|mandate|must|shall|should|wants?|requir\w+|policy|roadmap|"
-    r"will|ban|phase[- ]?out|convert|reach)\b",
+    r"will|ban|phase[- ]?out|convert|reach|ceas\w*|no\s+longer|measures?)\b",
     re.I,
 )
 _GOVERNMENT = re.compile(r"\b(?:government|ministry|minister|policy|roadmap|mandate|state|decision|cabinet)\b", re.I)
 _PHASEOUT = re.compile(
-    r"\b(?:ban(?:ning)?|end(?:ing)?|phas(?:e|ing)[- ]?out|discontinu\w+|stop(?:ping)?|prohibit\w*|"
-    r"no\s+longer\s+(?:have|sell|register|buy|allow|permit))\b"
-    r"(?P<what>[^.;]{0,90}?(?:fossil|combustion|petrol|diesel|gasoline|ICE\b|non-electric)[^.;,]{0,60}?)"
+    r"\b(?:ban(?:ning)?|end(?:ing)?|phas(?:e|ing)[- ]?out|discontinu\w+|stop(?:ping)?|prohibit\w*|ceas(?:e|es|ing)|"
+    r"no\s+longer\s+(?:be\s+able\s+to\s+)?(?:have|sell|register|buy|allow|permit|import)|"
+    r"(?:won['’]t|will\s+not)\s+allow(?:\s+anymore)?)\b"
+    r"(?P<what>[^.;]{0,90}?(?:fossil|combustion|petrol|diesel|gasoline|ICE\b|non-electric|"
+    r"fuel[- ](?:propelled|powered|burning))[^.;,]{0,60}?)"
     r"(?=\s+(?:from|by|in|will|after)\b|[.;,]|$)",
     re.I,
 )
@@ -182,7 +184,7 @@ def _fact(view: SentenceView, slots: dict[str, object]) -> Fact:
     return Fact("policy_target", slots, (Evidence(view.text, view.start, view.end),))
 
 
-_ESTIMATE = re.compile(r"\b(?:estimated|estimates?|forecasts?|projected|projections?|analysts?)\b", re.I)
+_ESTIMATE = re.compile(r"\b(?:estimated|estimates?|forecasts?|projected|projections?|analysts?|predict\w*)\b", re.I)
 _TARGET_WORD = re.compile(r"\b(?:target\w*|aims?|goal|mandate\w*|plans?|pledge\w*)\b", re.I)
 _EQUIVALENT = re.compile(
     r"\b(?:sufficient|enough|equivalent|equal|power)\b[^.;]{0,40}?\s*(?:about|around|roughly|some)?\s*$", re.I
@@ -219,7 +221,7 @@ def _phased_out(what: str) -> str:
 
 
 def _phaseout(view: SentenceView, jurisdiction: str) -> Fact | None:
-    if not view.says("fossil", "combustion", "petrol", "diesel", "gasoline", "ice", "non-electric", "only"):
+    if not view.says("fossil", "combustion", "petrol", "diesel", "gasoline", "ice", "non-electric", "only", "fuel-"):
         return None
     match = _PHASEOUT.search(view.text) or _PHASEOUT_PASSIVE.search(view.text)
     sell_only = _SELL_ONLY.search(view.text)

@@ -153,3 +153,8 @@ def test_a_place_is_not_an_investments_target() -> None:
                          "Gigafactory.")
     assert "target" not in fact
     assert fact["location"]["region"] == "Nevada"
+
+
+def test_the_target_stops_before_and_a_verb() -> None:
+    # "the factory": the plant's own investment, which the facility carries
+    assert investments("Eve Energy will invest 1 billion euros in the factory and create 900 jobs.") == []

@@ -44,7 +44,8 @@ _SALE = re.compile(rf"\bsale\s+of\s+(?:(?:its|their|the)\s+)?(?P<stake>{_STAKE_S
 _TARGET = re.compile(
     r"^\s*(?:(?:up to|about|around|approximately|over|nearly|some)\s+)?\S*?\s*(?:\([^)]*\)\s*)?(?:in|into)\s+"
     r"(?P<target>(?:(?:the|its|a|an|new)\s+)?(?:[\w’'&-]+\s+){0,8}?[\w’'&-]+)"
-    r"(?=\s+(?:to|for|by|from|over|through|in|as|with|toward|towards|is|was|are|were|will|would|has|have|had)\b"
+    r"(?=\s+(?:to|for|by|from|over|through|in|as|with|toward|towards|is|was|are|were|will|would|has|have|had|"
+    r"and\s+(?:create|build|employ|hire|add|bring|make|expand|start))\b"
     r"|[,.;(]|$)"
 )
 _KNOWN_PLANT = re.compile(

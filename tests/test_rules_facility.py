@@ -462,3 +462,9 @@ def test_a_plant_to_the_south_of_a_town_and_not_outside_a_country() -> None:
                          "of Erfurt. Production will begin in 2022 with an annual capacity of 14 GWh.")
     assert plant["location"] == {"city": "Erfurt", "region": "Thuringia", "country": "DE"}
     assert (plant["capacity_gwh_per_year"], plant["status"]) == (14, "under_construction")
+
+
+def test_a_government_does_not_operate_the_plant_it_funds() -> None:
+    found = facilities("The Quebec government said it would contribute to Northvolt's project. The Quebec government "
+                       "will build a 30 GWh battery plant in Saint-Basile-le-Grand, Quebec, the minister said.")
+    assert all(p["operator"] != "Quebec government" for p in found)

@@ -297,7 +297,7 @@ def _find_plants(ctx: Context) -> list[Plant]:
             plants.append(plant)
     _by_town(ctx, plants)
     _unplaced(ctx, plants)
-    return [plant for plant in plants if plant.operator is not None]
+    return [plant for plant in plants if plant.operator is not None and not _PUBLIC & set(plant.operator.roles)]
 
 
 def _distinct_products(a: str | None, b: str | None) -> bool:

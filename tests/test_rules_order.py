@@ -208,3 +208,9 @@ def test_the_maker_an_order_is_placed_with_later_in_the_sentence_is_the_seller()
     [order] = orders("Amazon has placed its largest-ever order of more than 200 battery-electric heavy goods vehicles "
                      "and has selected the Mercedes-Benz eActros 600 from Mercedes-Benz Trucks.")
     assert (order["buyer"], order["seller"], order["quantity"]) == ("Amazon", "Mercedes-Benz Trucks", 200)
+
+
+def test_a_company_named_in_full_is_not_its_unit() -> None:
+    found = orders("Tata Motors to supply 25,000 EV taxis to Uber. The cars will come from Tata Passenger Electric "
+                   "Mobility, the EV unit of Tata Motors.")
+    assert [(o["buyer"], o["seller"], o["quantity"]) for o in found] == [("Uber", "Tata Motors", 25_000)]

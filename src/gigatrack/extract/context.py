@@ -205,9 +205,11 @@ def _descendant(mention: Mention, below: list[Mention], named: Counter[str]) -> 
     "SK Innovation"). "Envision" does not begin "AESC", so there they stay two parties; nor is "Ford"
     its joint venture "Ford Otosan"."""
     core = _core(mention.text)
+    bare = len(mention.text) <= 3 or _core(mention.text) == mention.text.lower().split()  # "LG", "SK", "Hyundai"
     fits = sorted({
         str(m.value.org_id) for m in below
         if core and _core(m.text)[: len(core)] == core and "jv" not in (getattr(m.value, "roles", ()) or ())
+        and (bare or _core(m.text) == core)  # "Tata Motors" is not its unit "Tata Passenger Electric Mobility"
     }, key=lambda org_id: -named[org_id])
     if len(fits) > 1 and named[fits[0]] < 3 * named[fits[1]]:
         return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _ITEM_NOUN = (
-    r"(?:e-?bus(?:es)?|bus(?:es)?|coach(?:es)?|trucks?|lorries|tippers?|vehicles?|cars?|EVs|units|"
+    r"(?:e-?bus(?:es)?|bus(?:es)?|coach(?:es)?|trucks?|lorries|tippers?|vehicles?|cars?|EVs|units|taxis?|cabs?|"
     r"(?:e-?)?(?:three|two)-wheelers?|scooters?|motorcycles?|motorbikes?|vans?|tractors?|rickshaws?|semis?|"
     r"pickups?)"
 )
@@ -23,7 +23,7 @@ _STOP_WORD = r"(?:of|for|to|from|and|or|with|by|in|at|on|that|which|the|a|an|per
 _COUNTED = re.compile(
     rf"(?<![\d.,$€£¥₹])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|\b(?:{'|'.join(_NUMBER_WORDS)}))(?![\d.,%])\s+"
     r"(?:\([^()]{1,20}\)\s+)?"
-    rf"(?P<item>(?:(?!{_STOP_WORD}\b)(?:[\w.’'-]+|\([^()]{{1,20}}\)),?\s+){{0,5}}?{_ITEM_NOUN}"
+    rf"(?P<item>(?:(?!{_STOP_WORD}\b)(?:[\w.’'–-]+|\([^()]{{1,20}}\)),?\s+){{0,5}}?{_ITEM_NOUN}"
     r"(?:\s+(?-i:[A-Z][\w-]*)(?:\s+\d+)?)?)\b",
     re.I,
 )

@@ -82,17 +82,16 @@ def _alias_at(text: str, start: int, aliases: tuple[_Alias, ...]) -> tuple[_Alia
 def _lower_case_names(registry: Registry) -> re.Pattern[str] | None:
     """The first words of names written in lower case ("ioneer", "esVolta"), which the capitalised scan
     would pass over."""
-    firsts = sorted({m.group() for org in registry for n in org.names
-                     if n[:1].islower() and (m := _ALIAS_TOKEN.match(n)) is not None}, key=len, reverse=True)
+    firsts = sorted({n for org in registry for n in org.names if n[:1].islower() and " " not in n},
+                    key=len, reverse=True)  # brand names; "federal government of ..." is a public body
     return re.compile(r"\b(?:" + "|".join(map(re.escape, firsts)) + r")\b") if firsts else None
 
 
 def _tokens(text: str, registry: Registry) -> list[re.Match[str]]:
     tokens = list(_CAP_TOKEN.finditer(text))
     lower = _lower_case_names(registry)
-    if lower is not None:
-        tokens = sorted([*tokens, *lower.finditer(text)], key=lambda t: t.start())
-    return tokens
+    named = list(lower.finditer(text)) if lower is not None else []
+    return sorted([*tokens, *named], key=lambda t: t.start()) if named else tokens
 
 
 def _known_mentions(text: str, registry: Registry) -> list[Mention]:

@@ -14,7 +14,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -80,10 +80,16 @@ def _spellings(entry: str) -> tuple[bool, list[str]]:
 
 
 def _words_pattern(names: list[str]) -> re.Pattern[str] | None:
-    names = sorted({n for name in names for n in (name, _fold(name))}, key=len, reverse=True)
-    if not names:
+    return _pattern_of(tuple(names))
+
+
+@cache
+def _pattern_of(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern per distinct list of names: the cities of a region share their region's."""
+    spellings = sorted({n for name in names for n in (name, _fold(name))}, key=len, reverse=True)
+    if not spellings:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in spellings) + r")(?!\w)")
 
 
 def _build(data: dict[str, Any]) -> _Gazetteer:
@@ -95,11 +101,12 @@ def _build(data: dict[str, Any]) -> _Gazetteer:
             readings.setdefault(_fold(name), []).append(reading)
 
     add(data["blocked"]["names"], _Reading("blocked", None, False, None, None))
+    regions = {code: [_spellings(r)[1] for r in entries] for code, entries in data["regions"].items()}
     for code, entries in data["cities"].items():
         for entry in entries:
             head, _, region = (part.strip() for part in entry.partition(","))
             ambiguous, names = _spellings(head)
-            known = (_spellings(r)[1] for r in data["regions"].get(code, []))
+            known = regions.get(code, [])
             region_spellings = next((k for k in known if region in k), [region]) if region else []
             place = Place(names[0], region_spellings[0] if region_spellings else None, code)
             context = _words_pattern(region_spellings + countries.get(code, []))

@@ -157,12 +157,12 @@ def resolve_anaphora(ctx: Context) -> None:
                 if _fits(entity, match.group("desc"), match.group("head"), nationality):
                     found.append(OrgRef(entity, start, end, match.group(0), anaphor=True))
                     break
-        for match in _THE_GOVERNMENT.finditer(view.text):
+        for match in _THE_GOVERNMENT.finditer(view.text) if view.says("government") else ():
             start, end = base + match.start(), base + match.end()
             governments = [e for e in prior if "government" in e.roles]
             if governments and not _inside_named_org(view, start, end):  # "The government is supporting ..."
                 found.append(OrgRef(max(governments, key=lambda e: prior[e]), start, end, match.group(0), anaphor=True))
-        for match in _PAIR.finditer(view.text):
+        for match in _PAIR.finditer(view.text) if view.says("two", "pair", "both") else ():
             start, end = base + match.start(), base + match.end()
             for entity in _last_pair(ctx, index):
                 found.append(OrgRef(entity, start, end, match.group(0), anaphor=True))

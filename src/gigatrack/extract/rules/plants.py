@@ -322,8 +322,8 @@ def _unplaced(ctx: Context, plants: list[Plant]) -> None:
 def _by_town(ctx: Context, plants: list[Plant]) -> None:
     """"The Marshall plant will add 35 GWh": the sentence speaks of the plant in that town, wherever it
     stands in the article, and of no other plant."""
-    for view in ctx.sentences:
-        town = _TOWN_PLANT.search(view.text)
+    for view in ctx.sentences if plants else ():
+        town = _TOWN_PLANT.search(view.text) if view.says("plant", "factor", "facilit", "site") else None
         called = [p for p in plants if town and town.group("town") in (p.place.city, p.place.region)]
         if len(called) != 1:
             continue

@@ -262,13 +262,14 @@ def _targets_in(view: SentenceView, jurisdiction: str) -> list[Fact]:
             facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": item,
                                       "metric": metric, "target_value": getattr(m.value, "amount", None),
                                       "kind": metric}))
-    for every in (_ALL_ZERO_EMISSION.search(view.text), _ALL_ELECTRIC.search(view.text)):
+    electric = view.says("electric")
+    for every in (_ALL_ZERO_EMISSION.search(view.text), _ALL_ELECTRIC.search(view.text) if electric else None):
         year = _target_year(view, view.start + every.end()) if every else None
         if every and year:
             segment = next(g for g in every.groupdict().values() if g)
             facts.append(_fact(view, {"jurisdiction": jurisdiction, "year": year, "segment": segment,
                                       "metric": "ev_share", "target_value": 100, "kind": "ev_share"}))
-    points = _CHARGING_TO.search(view.text)
+    points = _CHARGING_TO.search(view.text) if view.says("charging") else None
     year = _target_year(view, view.start + points.end()) if points else None
     if points and year:
         count = float(points.group("n").replace(",", ""))
@@ -310,10 +311,13 @@ def extract_policy_targets(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[object, ...]] = set()
     for index, view in enumerate(ctx.sentences):
-        due = any(getattr(d.value, "relation", None) == "by" for d in view.of("date"))
-        capacity_goal = _CAPACITY_GOAL.search(view.text)
-        if not (_CUE.search(view.text) or due or capacity_goal) or not (
-                view.of("date") or _OBLIGATION.search(view.text) or capacity_goal):
+        dates = view.of("date")
+        capacity_goal = _CAPACITY_GOAL.search(view.text) if view.says("capacity", "capability") else None
+        obliged = not dates and view.says("ensure", "require", "mandat", "aim") and _OBLIGATION.search(view.text)
+        if not (dates or obliged or capacity_goal):
+            continue  # no year, duty or capacity goal: no target (most sentences stop at this cheap look)
+        due = any(getattr(d.value, "relation", None) == "by" for d in dates)
+        if not (due or capacity_goal or _CUE.search(view.text)):
             continue
         if (view.orgs or _company_pronoun(ctx, index)) and not _GOVERNMENT.search(view.text):
             continue

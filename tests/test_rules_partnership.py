@@ -327,3 +327,17 @@ def test_a_future_verb_elsewhere_does_not_announce_a_described_partnership() -> 
 def test_an_agreement_for_one_party_to_build_is_a_partnership() -> None:
     [deal] = partnerships("Umicore and BASF signed an agreement for BASF to build a precursor plant in Finland.")
     assert deal["parties"] == ["Umicore", "BASF"]
+
+
+def test_a_deal_with_a_partner_to_build_a_plant() -> None:
+    [deal] = partnerships("Hailiang signed a deal with Tanger Tech to build a copper factory for a total cost of $450 "
+                          "million over 30 hectares.")
+    assert deal["parties"] == ["Hailiang", "Tanger Tech"]
+    assert deal["purpose"] == "build a copper factory"
+
+
+def test_an_agreement_to_co_develop_a_supply_chain_is_no_supply_deal() -> None:
+    text = ("Toyota Motor has signed an agreement with Idemitsu Kosan to co-develop mass production technologies "
+            "for solid electrolytes and establish a supply chain for all-solid-state batteries.")
+    facts = gigatrack.extract_text(text, published=PUBLISHED)
+    assert [f.type for f in facts] == ["partnership"]

@@ -46,7 +46,7 @@ _COLLABORATION_PHRASES = (
     r"(?:for\s+(?-i:[A-Z])[\w&-]*(?:\s+(?-i:[A-Z])[\w&-]*)?\s+)?to\s+(?:jointly\s+)?"
     r"(?:build|develop|produce|establish|set up|form|create|cooperate|collaborate|invest|boost|advance|"
     r"accelerate|promote|explore|expand)\b)",
-    r"(?:signed|inked|struck)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|pact)\s+"
+    r"(?:signed|inked|struck)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|pact)\s+(?:with\s+[^,.;]{1,40}?\s+)?"
     r"(?:focused|on|to\s+(?:jointly|work|cooperate|develop|build))",
 )
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -79,6 +79,9 @@ _UNDER_WAY = re.compile(
     r"\b(?:will|plans?\s+to|planning\s+to|approved\s+plans?|(?:is|are)\s+(?:now\s+)?(?:working|teaming|partnering)|"
     r"said\s+(?:they|it)\s+(?:were|was|would|will))\b", re.I
 )
+# "build a copper factory for a total cost of $450 million": what it is for, not what it costs
+_PRICE_TAIL = re.compile(r"\s+(?:for\s+(?:a|an|the)\s+(?:total\s+)?(?:cost|price|investment|sum|value)|worth|valued|"
+                         r"at\s+a\s+(?:total\s+)?cost)\b.*$", re.I)
 _LICENSED = re.compile(r"[^,.;]+")  # what a licence grants, up to the clause's end
 _CUES = ("venture", "jv", "licen", "mou", "memorandum", "letter of intent", "partner", "collaborat", "cooperat",
          "co-operat", "alliance", "team", "hands", "jointly", "working with", "agreement", "joint", "together", "deal",
@@ -140,7 +143,7 @@ def _parties(view: SentenceView, start: int, end: int) -> list[Entity]:
     if len(group) == 1:
         partner = None if ends_with else re.search(r"\b(?:with|from)\s", tail[:100])
         after = first_after(view, end + (partner.end() if partner else 0), within=60) if ends_with or partner else None
-        between = view.text[view.local(group[0].end) : view.local(start)]
+        between = view.text[view.local(group[0].end) : view.local(end)]  # "signed a deal with Tanger Tech to build"
         earlier = re.search(r"\bwith\s", between)
         if after is None and earlier is not None:
             after = first_after(view, group[0].end + earlier.end(), within=60)
@@ -187,7 +190,7 @@ def _purpose(view: SentenceView, end: int) -> str | None:
     if topic is not None and not any(m.kind in ("place", "org") and at <= m.start < stop for m in view.mentions):
         return topic.group("topic").strip()
     match = _PURPOSE.search(rest)
-    return (match.group("purpose") or match.group("object")).strip() if match else None
+    return _PRICE_TAIL.sub("", (match.group("purpose") or match.group("object")).strip()) if match else None
 
 
 def _supply_pairs(ctx: Context) -> set[frozenset[str]]:
@@ -280,7 +283,8 @@ def _fill(frame: Frame, view: SentenceView, kind: str, match: re.Match[str], pub
     frame.fill("status", "mou" if kind == "mou" else status_in(view.text, _STATUSES))
     if _UNDER_WAY.search(view.text, max(0, match.start() - 60), match.end()):  # "will partner", "is working with"
         frame.fill("status", "announced")
-    frame.fill("purpose", _purpose(view, view.start + match.end()))
+    verb = re.search(r"\bto\s+(?:jointly\s+)?\w+$", match.group(0))  # "signed a deal with X to build": from "to"
+    frame.fill("purpose", _purpose(view, view.start + (match.start() + verb.start() - 1 if verb else match.end())))
     place = _located(view, view.start + match.end()) or _based(view, view.start + match.start())
     if place is not None:
         frame.fill("location", place.to_json())

@@ -79,7 +79,9 @@ _DEAL_TO_BUILD = re.compile(r"\s+(?:with\s+[^.;]{0,60}?\s+)?to\s+(?:jointly\s+)?
                             r"establish|form|create|develop|invest)\b")
 _DEAL_OF_BOTH = re.compile(r"\s+(?:(?:signed|reached|struck|concluded)\s+)?(?:between|by)\s+", re.I)
 _SUPPLY_CONTRACT = re.compile(r"\b(?:supply|off-?take|sales)\s+(?:contracts?|deals?|agreements?)\b", re.I)
-_SUPPLY_WORD = re.compile(r"\b(?:suppl(?:y|ies|ying)|off-?take|procure\w*|purchas\w*|deliver\w*|sourcing)\b", re.I)
+_SUPPLY_WORD = re.compile(  # not "establish a supply chain"
+    r"\b(?:suppl(?:y|ies|ying)(?!\s+chains?\b)|off-?take|procure\w*|purchas\w*|deliver\w*|sourcing)\b", re.I
+)
 _LINK_WINDOW = 6
 
 

@@ -286,3 +286,10 @@ def test_the_suppliers_capacity_is_not_the_deals_volume() -> None:
                       "Nemaska said the deal means it has commitments for more than 90% of its anticipated 33,000 "
                       "tonnes per year lithium carbonate equivalent (LCE) capacity.")
     assert "volume_tonnes" not in deal
+
+
+def test_two_buyers_joined_before_the_verb_each_buy() -> None:
+    found = supplies("U.S. auto giant General Motors Co. and Japan’s Panasonic Holdings Corp. will buy electric "
+                     "vehicle battery materials from Nouveau Monde Graphite Inc.")
+    assert sorted((d["supplier"], d["customer"]) for d in found) == [
+        ("Nouveau Monde Graphite", "General Motors"), ("Nouveau Monde Graphite", "Panasonic Holdings")]

@@ -19,6 +19,7 @@ from gigatrack.extract.rules.plants import named_plants
 from gigatrack.extract.rules.slots import (
     agent_before,
     coordinated,
+    coordinated_before,
     first_after,
     nearest_before,
 )
@@ -166,8 +167,10 @@ def _pairs_from_source_verb(view: SentenceView) -> list[tuple[OrgRef, OrgRef | N
             owner = first_after(view, view.start + match.end(), within=40)
             if owner is not None and re.match(r"['’]s?\b", view.text[view.local(owner.end) :]):
                 supplier = owner
-        if customer and supplier and customer.entity is not supplier.entity:
-            pairs.append((supplier, customer))
+        last = nearest_before(view, view.start + match.start())
+        chain = coordinated_before(view, last, loose=True) if last else []
+        buyers = chain if customer in chain else [customer] if customer else []  # "GM and Panasonic will buy"
+        pairs += [(supplier, buyer) for buyer in buyers if supplier and buyer.entity is not supplier.entity]
     return pairs
 
 

@@ -468,3 +468,9 @@ def test_a_government_does_not_operate_the_plant_it_funds() -> None:
     found = facilities("The Quebec government said it would contribute to Northvolt's project. The Quebec government "
                        "will build a 30 GWh battery plant in Saint-Basile-le-Grand, Quebec, the minister said.")
     assert all(p["operator"] != "Quebec government" for p in found)
+
+
+def test_a_materials_makers_plant_is_not_a_battery_plant_by_default() -> None:
+    [plant] = facilities("EcoPro BM said it plans to ship the battery materials from its plant in Debrecen, Hungary, "
+                         "which is currently under construction.")
+    assert plant.get("product") != "batteries"

@@ -84,7 +84,7 @@ def _product(views: list[SentenceView], operator: Entity, named_product: str | N
         return named_product
     said_battery = any(view.says("batter", "gigafactor") for view in views)
     materials = bool(_MATERIALS & set(operator.roles)) and "cell_maker" not in operator.roles
-    default = "batteries" if said_battery else None
+    default = "batteries" if said_battery and not materials else None  # "ship the battery materials from its plant"
     product = product_of(views[:1], materials=materials) or product_of(views, default, materials)
     if named_product is not None and product not in BATTERY_PRODUCTS:
         return named_product

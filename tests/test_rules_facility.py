@@ -471,6 +471,7 @@ def test_a_government_does_not_operate_the_plant_it_funds() -> None:
 
 
 def test_a_materials_makers_plant_is_not_a_battery_plant_by_default() -> None:
-    [plant] = facilities("EcoPro BM said it plans to ship the battery materials from its plant in Debrecen, Hungary, "
-                         "which is currently under construction.")
-    assert plant.get("product") != "batteries"
+    [plant] = facilities("EcoPro BM will supply cathode materials to Samsung SDI. EcoPro BM said it plans to ship "
+                         "the battery materials from its plant in Debrecen, Hungary, which is currently under "
+                         "construction, starting in 2025.")
+    assert (plant["product"], plant["start"]) == ("cathode", "2025")

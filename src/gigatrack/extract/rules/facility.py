@@ -7,6 +7,7 @@ slots from those sentences: capacity, product, chemistry, start, status, investm
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from gigatrack.extract.context import Context, Entity, SentenceView
 from gigatrack.extract.rules.frame import Frame, status_in
@@ -70,16 +71,20 @@ def _production_start(view: SentenceView) -> str | None:
         if getattr(date.value, "relation", None) == "by" and not _START_BY.search(lead):
             continue
         tail = view.text[view.local(date.end) : view.local(date.end) + 50]
-        if (_PRODUCING.search(lead) and not _BUILDING.search(lead[-30:]) and not _STARTED_BUILDING.search(lead)) or (
+        building = _BUILDING.search(lead[-30:].split(",")[-1])  # not "under construction, starting in 2025"
+        if (_PRODUCING.search(lead) and not building and not _STARTED_BUILDING.search(lead)) or (
             re.match(r",\s", tail) and _STARTED_PRODUCING.search(tail)
         ):
             return getattr(date.value, "iso", None)
     return None
 
 
-def _product(views: list[SentenceView], operator: Entity, named_product: str | None) -> str | None:
+def _product(
+    views: list[SentenceView], operator: Entity, named_product: str | None, material: str | None
+) -> str | None:
     """The plant's own name decides ("battery cell plant"); a plain "battery plant" may be made
-    more specific by its sentences (cells, packs) but never turned into a materials plant."""
+    more specific by its sentences (cells, packs) but never turned into a materials plant. A materials
+    maker's plant whose sentences name no product makes the material its article is about."""
     if named_product not in (None, "batteries"):
         return named_product
     said_battery = any(view.says("batter", "gigafactor") for view in views)
@@ -92,7 +97,13 @@ def _product(views: list[SentenceView], operator: Entity, named_product: str | N
         later = product_of(views)
         specific = later if later in BATTERY_PRODUCTS[:-1] else None
         return specific or ("cells" if any(v.of("form_factor") for v in views) else product)
-    return product
+    return product or (material if materials else None)
+
+
+def _article_material(ctx: Context) -> str | None:
+    """The material product the article names most ("cathode" in a story about a cathode deal)."""
+    counts = Counter(str(v) for view in ctx.sentences for v in view.values("product") if str(v) not in BATTERY_PRODUCTS)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _current(view: SentenceView, kind: str, operator: Entity) -> Mention | None:
@@ -125,7 +136,8 @@ def _others_capacity(view: SentenceView, figure: Mention, operator: Entity) -> b
     )
 
 
-def _fill(frame: Frame, views: list[SentenceView], operator: Entity, named_product: str | None) -> None:
+def _fill(frame: Frame, views: list[SentenceView], operator: Entity, named_product: str | None,
+          material: str | None) -> None:
     for view in views:
         if CAPACITY_WORDS.search(view.text) or view is views[0]:
             energy = _current(view, "energy", operator)
@@ -136,7 +148,7 @@ def _fill(frame: Frame, views: list[SentenceView], operator: Entity, named_produ
                 frame.fill("capacity_tonnes_per_year", getattr(mass.value, "amount", None))
         frame.fill("start", _production_start(view))
         frame.add_money(money_of(view, INVEST_CUE, _PUBLIC_MONEY, _PUBLIC_MONEY_BEFORE) or price_tags(view))
-    frame.fill("product", _product(views, operator, named_product))
+    frame.fill("product", _product(views, operator, named_product, material))
     frame.fill("chemistry", chemistry_of(views))
     everything = " ".join(v.text for v in views)
     for later_state in ("terminated", "operating", "under_construction"):  # the latest state wins
@@ -151,6 +163,7 @@ def _fill(frame: Frame, views: list[SentenceView], operator: Entity, named_produ
 
 def extract_facilities(ctx: Context) -> list[Fact]:
     facts = []
+    material = _article_material(ctx)
     for plant in plants(ctx):
         if plant.operator is None:
             continue
@@ -159,6 +172,6 @@ def extract_facilities(ctx: Context) -> list[Fact]:
         frame.fill("location", plant.place.to_json())
         for view in plant.views:
             frame.cite(view)
-        _fill(frame, plant.views, plant.operator, plant.named_product)
+        _fill(frame, plant.views, plant.operator, plant.named_product, material)
         facts.append(frame.to_fact(money_slot="investment"))
     return facts

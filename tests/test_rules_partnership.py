@@ -341,3 +341,11 @@ def test_an_agreement_to_co_develop_a_supply_chain_is_no_supply_deal() -> None:
             "for solid electrolytes and establish a supply chain for all-solid-state batteries.")
     facts = gigatrack.extract_text(text, published=PUBLISHED)
     assert [f.type for f in facts] == ["partnership"]
+
+
+def test_a_joint_venture_factory_in_a_town_and_will_build_are_purposes() -> None:
+    [faw] = partnerships("CATL will expand a joint venture factory in Ningde, Fujian Province with automaker China "
+                         "FAW Group.")
+    assert faw["purpose"] == "factory in Ningde"
+    [subaru] = partnerships("Panasonic Energy, in collaboration with Subaru, will build a plant in Gunma Prefecture.")
+    assert subaru["purpose"].startswith("build a plant in Gunma")

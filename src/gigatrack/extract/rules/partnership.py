@@ -64,7 +64,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _STATUSES = ("terminated", "rumored", "signed", "announced")
 _PURPOSE = re.compile(
-    r"^[^.;]{0,60}?\b(?:to\s+(?:jointly\s+)?(?P<purpose>(?:develop|produce|build|establish|manufacture|make|"
+    r"^[^.;]{0,60}?\b(?:(?:to|will)\s+(?:jointly\s+)?(?P<purpose>(?:develop|produce|build|establish|manufacture|make|"
     r"supply|create|set up|introduce|expand|explore|work on|cooperate on|collaborate on|research|construct|"
     r"operate|promote|accelerate|pursue|recycle|commercialise|commercialize|mass[- ]produce)\b"
     r"(?:[^,.;“”()]|(?<=\d)[.,](?=\d)|\([^()]{1,12}\)){4,90})|"
@@ -80,6 +80,7 @@ _UNDER_WAY = re.compile(
     r"said\s+(?:they|it)\s+(?:were|was|would|will))\b", re.I
 )
 # "build a copper factory for a total cost of $450 million": what it is for, not what it costs
+_JV_SITE = re.compile(r"\s*(?P<site>(?:factory|plant|facility)\s+in\s+(?-i:[A-Z])[\w-]*)", re.I)
 _PRICE_TAIL = re.compile(r"\s+(?:for\s+(?:a|an|the)\s+(?:total\s+)?(?:cost|price|investment|sum|value)|worth|valued|"
                          r"at\s+a\s+(?:total\s+)?cost)\b.*$", re.I)
 _LICENSED = re.compile(r"[^,.;]+")  # what a licence grants, up to the clause's end
@@ -283,6 +284,10 @@ def _fill(frame: Frame, view: SentenceView, kind: str, match: re.Match[str], pub
     frame.fill("status", "mou" if kind == "mou" else status_in(view.text, _STATUSES))
     if _UNDER_WAY.search(view.text, max(0, match.start() - 60), match.end()):  # "will partner", "is working with"
         frame.fill("status", "announced")
+    noun = re.search(r"(?:factory|plant|facility)$", match.group(0), re.I)
+    site = _JV_SITE.match(noun.group(0) + view.text[match.end() :] if noun else view.text[match.end() :])
+    if kind == "joint_venture" and site:  # "expand a joint venture factory in Ningde": the factory in Ningde
+        frame.fill("purpose", site.group("site"))
     verb = re.search(r"\bto\s+(?:jointly\s+)?\w+$", match.group(0))  # "signed a deal with X to build": from "to"
     frame.fill("purpose", _purpose(view, view.start + (match.start() + verb.start() - 1 if verb else match.end())))
     place = _located(view, view.start + match.end()) or _based(view, view.start + match.start())

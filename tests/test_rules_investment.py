@@ -158,3 +158,9 @@ def test_a_place_is_not_an_investments_target() -> None:
 def test_the_target_stops_before_and_a_verb() -> None:
     # "the factory": the plant's own investment, which the facility carries
     assert investments("Eve Energy will invest 1 billion euros in the factory and create 900 jobs.") == []
+
+
+def test_an_aside_after_the_verb_does_not_hide_the_target() -> None:
+    [fact] = investments("AESC will invest 2 billion euros to build, from 2022, a production site for battery cells "
+                         "on land adjacent to the Renault factory in Douai, France.")
+    assert fact["target"] == "a production site for battery cells"

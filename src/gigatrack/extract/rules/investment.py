@@ -54,10 +54,10 @@ _KNOWN_PLANT = re.compile(
 _PURPOSE = re.compile(
     r"\b(?:to|toward|towards)\s+(?P<purpose>(?:build|construct|establish|create|expand|increase|enhance|set up|"
     r"develop|boost|produce|support|supply|supplying|increasing|expanding|building|strengthen|bolster|"
-    r"accelerate|localize|localise)\b(?!\s+(?:up)?on\b)[^,.;(]{3,80})"  # not "to build upon its network"
+    r"accelerate|localize|localise)\b(?!\s+(?:up)?on\b)(?:,\s+from\s+\d{4},)?[^,.;(]{3,80})"  # not "build upon"
 )
 _BUILT = re.compile(
-    r"^(?:build|construct|establish|create|set up|develop|expand|enhance|increase|boost)\s+(?:,[^,]*,\s*)?"
+    r"^(?:build|construct|establish|create|set up|develop|expand|enhance|increase|boost)(?:,\s+from\s+\d{4},)?\s+"
     r"(?P<object>(?:the|a|an|its|new)\s+[^,;]{3,60}?|[a-z][^,;]{3,60}?)(?=\s+(?:by|with|on|at|that|which|to|from)\b|$)"
 )
 _PRICED_INVESTMENT = re.compile(

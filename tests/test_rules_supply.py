@@ -293,3 +293,9 @@ def test_two_buyers_joined_before_the_verb_each_buy() -> None:
                      "vehicle battery materials from Nouveau Monde Graphite Inc.")
     assert sorted((d["supplier"], d["customer"]) for d in found) == [
         ("Nouveau Monde Graphite", "General Motors"), ("Nouveau Monde Graphite", "Panasonic Holdings")]
+
+
+def test_the_deals_own_sentence_names_the_application_first() -> None:
+    [deal] = supplies("Chery Automobile will install CATL’s newly developed sodium batteries in its vehicles. The "
+                      "two will also develop a battery brand which will be used in models such as the iCAR 03.")
+    assert deal["application"] == "vehicles"

@@ -45,6 +45,10 @@ _APPLICATION = (
         r"\bfor\s+(?:its|their)\s+(?P<app>[A-Z][\w-]*(?:\s+[\w-]+){0,3}?\s+(?:energy storage systems?|trucks?|"
         r"buses|vehicles|EVs|models|pickups?))\b"
     ),
+    # "install CATL's sodium batteries in its vehicles", "for use in the Gen 2 Kia Ray EV"
+    re.compile(r"\bbatter(?:y|ies)\s+in\s+(?:its|their)\s+(?P<app>vehicles|cars|EVs|trucks|buses)\b"),
+    re.compile(r"\bfor\s+use\s+in\s+(?:the\s+)?(?P<app>(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){0,4}?\s+(?:EVs?|models?|"
+               r"trucks?|buses|vehicles|cars?|SUVs?|pickups?))\b"),
 )
 _PRODUCTION = re.compile(r"\b(?:produc\w*|manufactur\w*|output|plant|factory)\b", re.I)
 _PRODUCED_AT = re.compile(
@@ -61,8 +65,8 @@ _STATUSES = ("terminated", "rumored", "mou", "signed", "planned", "announced")
 
 def _application(views: list[SentenceView]) -> str | None:
     """What the supplied goods go into: "to be used in X", "EV batteries"."""
-    for pattern in _APPLICATION:
-        for view in views:
+    for view in views:  # the deal's own sentences first
+        for pattern in _APPLICATION:
             match = pattern.search(view.text)
             if match:
                 return re.sub(r"^(?:its|their|the|use in)\s+", "", match.group("app").strip())

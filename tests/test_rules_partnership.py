@@ -349,3 +349,11 @@ def test_a_joint_venture_factory_in_a_town_and_will_build_are_purposes() -> None
     assert faw["purpose"] == "factory in Ningde"
     [subaru] = partnerships("Panasonic Energy, in collaboration with Subaru, will build a plant in Gunma Prefecture.")
     assert subaru["purpose"].startswith("build a plant in Gunma")
+
+
+def test_a_partnership_to_bring_technology_to_a_country_works_there_and_formed_is_signed() -> None:
+    [hero] = partnerships("Gogoro said it was entering a partnership deal with Hero MotoCorp to introduce its "
+                          "battery-swapping technology to India.")
+    assert hero["location"] == {"city": None, "region": None, "country": "IN"}
+    [jv] = partnerships("CNGR and Al Mada have formed a joint venture to operate the project.")
+    assert jv["status"] == "signed"

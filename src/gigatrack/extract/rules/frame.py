@@ -25,7 +25,8 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:signed|signs|inked|inks|sealed|seals|clinched|struck|won|wins|secured|secures|"
         r"entered into|reached (?:a|an)\b[^.]{0,40}?(?:agreement|deal)|agreed|awarded|finali[sz](?:ed|es?)|"
         r"executed (?:an?|the) (?:[\w-]+ ){0,3}?(?:agreement|deal|contract)|"
-        r"(?<!non-)(?<!non )binding (?:[\w-]+ ){0,2}?(?:agreement|deal|contract))\b", re.I)),
+        r"(?<!non-)(?<!non )binding (?:[\w-]+ ){0,2}?(?:agreement|deal|contract)|"
+        r"formed (?:an?|the) (?:[\w-]+ ){0,2}?(?:joint venture|partnership|JV|alliance|consortium))\b", re.I)),
     ("under_construction", re.compile(
         r"\b(?:under construction|(?:is|are|was|were)\s+(?:(?:currently|also|now|already|still)\s+)?(?:being\s+)?"
         r"(?:building|constructing|"

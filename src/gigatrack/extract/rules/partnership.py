@@ -80,6 +80,7 @@ _UNDER_WAY = re.compile(
     r"said\s+(?:they|it)\s+(?:were|was|would|will))\b", re.I
 )
 # "build a copper factory for a total cost of $450 million": what it is for, not what it costs
+_IN_OR_TO = re.compile(r"\bin\s+$|\b(?:introduce|bring|take|expand|launch)\w*\b[^.;]{0,50}\b(?:to|into)\s+$", re.I)
 _JV_SITE = re.compile(r"\s*(?P<site>(?:factory|plant|facility)\s+in\s+(?-i:[A-Z])[\w-]*)", re.I)
 _PRICE_TAIL = re.compile(r"\s+(?:for\s+(?:a|an|the)\s+(?:total\s+)?(?:cost|price|investment|sum|value)|worth|valued|"
                          r"at\s+a\s+(?:total\s+)?cost)\b.*$", re.I)
@@ -253,11 +254,12 @@ def _set_up_in(view: SentenceView) -> str | None:
 
 
 def _located(view: SentenceView, after: int) -> Place | None:
-    """Where the partnership works: a place "in ..." after its words, not a company's nationality."""
+    """Where the partnership works: a place "in ..." after its words (or what it brings "to India"), not a
+    company's nationality."""
     for mention in view.of("place"):
-        lead = view.text[max(0, view.local(mention.start) - 4) : view.local(mention.start)]
+        lead = view.text[max(0, view.local(after)) : view.local(mention.start)]
         tail = view.text[view.local(mention.end) : view.local(mention.end) + 7]
-        if mention.start >= after and lead.endswith("in ") and not re.match(r"['’]s|-based", tail):
+        if mention.start >= after and _IN_OR_TO.search(lead) and not re.match(r"['’]s|-based", tail):
             return mention.value if isinstance(mention.value, Place) else None
     return None
 

@@ -214,3 +214,9 @@ def test_a_company_named_in_full_is_not_its_unit() -> None:
     found = orders("Tata Motors to supply 25,000 EV taxis to Uber. The cars will come from Tata Passenger Electric "
                    "Mobility, the EV unit of Tata Motors.")
     assert [(o["buyer"], o["seller"], o["quantity"]) for o in found] == [("Uber", "Tata Motors", 25_000)]
+
+
+def test_the_one_vehicle_maker_of_the_story_sells_what_its_customers_order() -> None:
+    found = orders("Tesla Semi orders increase to 140 units. Sysco, a global food delivery company, ordered no less "
+                   "than 50 trucks that start at 150,000 dollars each.")
+    assert [(o["buyer"], o["seller"], o["quantity"]) for o in found] == [("Sysco", "Tesla", 50)]

@@ -104,6 +104,8 @@ def _drafts(ctx: Context) -> list[tuple[int, Draft]]:
             draft.buyer = _buyer_by(ctx, index)
             if draft.buyer is None:
                 continue
+        if draft.seller is None and maker is not None and maker != draft.buyer and not _maker_in_item(draft):
+            draft.seller = maker  # "Sysco ordered no less than 50 trucks" in a story about Tesla's Semi
         draft.money = _order_money(view, draft.counted.start) or _order_money(view)
         out.append((index, draft))
         out += [(index, more) for more in _coordinated_orders(draft)]

@@ -299,3 +299,9 @@ def test_the_deals_own_sentence_names_the_application_first() -> None:
     [deal] = supplies("Chery Automobile will install CATL’s newly developed sodium batteries in its vehicles. The "
                       "two will also develop a battery brand which will be used in models such as the iCAR 03.")
     assert deal["application"] == "vehicles"
+
+
+def test_the_estimated_supply_sentence_gives_the_volume() -> None:
+    [deal] = supplies("Samsung SDI will supply batteries for Hyundai Motor's electric vehicles from 2026 to 2032. The "
+                      "estimated battery supply during these seven years is approximately 35 to 40 gigawatt-hours.")
+    assert deal["volume_gwh"] == 35

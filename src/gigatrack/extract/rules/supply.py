@@ -48,7 +48,8 @@ _BATTERY_CONTEXT = re.compile(
 _VEHICLE_ITEM = re.compile(r"\b(?:bus|buses|trucks?|vehicles?|cars?|EVs|units|wheelers?|scooters?|vans?)\b", re.I)
 _CLIENT_LIST = re.compile(r"\b(?:including|such\s+as|like|among\s+them)\s*$", re.I)
 _DEAL_ANAPHOR = re.compile(
-    r"\b(?:the|this|under the|based on the)\s+(?:supply\s+)?(?:deal|contract|agreement|pact|MoU)\b", re.I
+    r"\b(?:the|this|under the|based on the)\s+(?:supply\s+)?(?:deal|contract|agreement|pact|MoU)\b|"
+    r"\b[Tt]he\s+(?:estimated\s+|total\s+)?(?:battery\s+)?supply\s+(?:volume\s+)?(?:during|over|under|is|will)\b", re.I
 )
 _RAW_PRODUCTS = frozenset({"lithium", "nickel", "cobalt", "manganese", "graphite", "cathode", "anode", "precursor",
                            "electrolyte", "separator", "copper_foil"})

@@ -231,7 +231,8 @@ def test_a_plant_told_in_the_passive_belongs_to_the_maker_the_article_is_about()
 def test_a_plant_that_went_into_operation_at_a_company_is_that_companys() -> None:
     [plant] = facilities("The first large-scale production plant in Germany for cathode materials went into "
                          "operation at BASF in Schwarzheide on Thursday.")
-    assert (plant["operator"], plant["product"]) == ("BASF", "cathode")
+    assert (plant["operator"], plant["product"], plant["status"]) == ("BASF", "cathode", "operating")
+    assert plant["location"]["city"] == "Schwarzheide"
 
 
 def test_an_unknown_company_named_for_a_battery_material_builds_materials_plants() -> None:
@@ -401,6 +402,7 @@ def test_an_assembly_facility_is_not_the_cell_plant() -> None:
                        "Eastern Economic Corridor.")
     [cells] = [p for p in found if p["product"] == "cells"]
     assert cells["location"] == {"city": None, "region": None, "country": "TH"}
+    assert cells["status"] == "planned"
 
 
 def test_a_vehicle_assembly_plant_beside_a_battery_plant_is_no_facility() -> None:
@@ -475,3 +477,8 @@ def test_a_materials_makers_plant_is_not_a_battery_plant_by_default() -> None:
                          "the battery materials from its plant in Debrecen, Hungary, which is currently under "
                          "construction, starting in 2025.")
     assert (plant["product"], plant["start"]) == ("cathode", "2025")
+
+
+def test_a_country_and_nothing_else_about_a_plant_is_no_facility() -> None:
+    assert facilities("SK On will supply Slate with batteries. Slate truck batteries will be made at SK On's US "
+                      "plant.") == []

@@ -30,6 +30,7 @@ _NEW_LINE = re.compile(r"\b(?P<what>new\s+(?:(?:production|manufacturing|assembl
 _LATER_CAPACITY = re.compile(r"\b(?:expand\w*|expansion|potential|eventually|ultimately)\b(?:\s+[\w-]+){0,3}\s+"
                              r"(?:to|of|as\s+much\s+as)\s+(?:about\s+|around\s+|up\s+to\s+)?$|"
                              r"\b(?:eventually|ultimately|later)\s+(?:as\s+much\s+as\s+|up\s+to\s+)?$", re.I)
+_THIN = frozenset({"operator", "location", "product"})
 _CAPACITY_WORDS = re.compile(r"\b(?:capacity|capacities|annual|annually|a\s+year|per\s+year|per\s+annum|tpa|ktpa)\b",
                              re.I)
 _WILL_MAKE = re.compile(r"\b(?:produce|convert|process|make|manufacture|refine)\s+(?:up\s+to\s+|about\s+|around\s+)?$",
@@ -173,5 +174,7 @@ def extract_facilities(ctx: Context) -> list[Fact]:
         for view in plant.views:
             frame.cite(view)
         _fill(frame, plant.views, plant.operator, plant.named_product, material)
+        if set(frame.slots) <= _THIN and not (plant.place.city or plant.place.region):
+            continue  # "made at SK's US plant": a country and nothing else about the plant is no plant news
         facts.append(frame.to_fact(money_slot="investment"))
     return facts

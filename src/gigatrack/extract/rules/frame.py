@@ -42,9 +42,10 @@ _STATUS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"design|permitting|survey|assessment))|completion ceremony|"
         r"started (?:mass |commercial )?production|launched (?:mass |commercial )?production|"
         r"(?:announced|marked|celebrated|achieved)\s+(?:[A-Z]\w+\s+)?(?:the\s+|its\s+)?first\s+production|"
-        r"in operation|commercial operations|c(?:o|a)m(?:e|ing) online|went online|goes online)\b", re.I)),
+        r"in operation|(?:went|goes|came|comes)\s+into\s+operation|commercial operations|c(?:o|a)m(?:e|ing) online|"
+        r"went online|goes online)\b", re.I)),
     ("planned", re.compile(
-        r"\b(?:plans? to|planned|planning to|proposed|"
+        r"\b(?:plans? to|plans?\s+(?:an?|new)\b|planned|planning to|proposed|"
         r"(?:will|would)\s+(?:\w+ly\s+)?(?:build|construct|set up|establish|supply|begin|start|open|launch)|"
         r"is set to|aims? to|intends? to|is to (?:build|invest|supply)|to be (?:built|constructed|set up)|expected to|"
         r"to (?:build|construct|set up|establish)\b)", re.I)),

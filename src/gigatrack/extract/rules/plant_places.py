@@ -125,7 +125,7 @@ def plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
             named_before = place_before(view, places, start) or _site_name(view, noun.start(), found)
             if len(found) == 1 and named_before is not None and refines(found[0], named_before):
                 return [named_before]
-            return found
+            return _finer_later(view, places, found)
     named_before = place_before(view, places, start)
     if named_before is not None:
         return [named_before]
@@ -142,6 +142,16 @@ def plant_places(view: SentenceView, noun: re.Match[str]) -> list[Place]:
 
 
 _BACK_REFERENCE = re.compile(r"\b(?:the|this|that|its)\s+(?:[\w$.,-]+\s+){0,3}$", re.I)  # "the new facility"
+
+
+def _finer_later(view: SentenceView, places: list[Mention], found: list[Place]) -> list[Place]:
+    """"The first plant in Germany ... went into operation at BASF in Schwarzheide": the town the sentence
+    names later in the one country found."""
+    if len(found) != 1 or found[0].city or found[0].region:
+        return found
+    finer = [p for m in places if _IN.search(view.text[: view.local(m.start)])
+             and (p := merged_place(view, m)) is not None and refines(found[0], p) and p.city]
+    return finer[:1] if len(finer) == 1 else found
 
 
 def _host_government(view: SentenceView, places: list[Mention], start: int) -> list[Place]:

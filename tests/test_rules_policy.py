@@ -224,3 +224,9 @@ def test_ceasing_registrations_and_no_longer_buying_are_phase_outs() -> None:
                    "minister said.")
     assert (il["jurisdiction"], il["year"], il["metric"]) == ("IL", 2030, "ice_phaseout")
     assert targets("Israel's energy ministry predicts there will be close to 177,000 EVs on the road by 2025.") == []
+
+
+def test_what_is_raised_to_a_share_is_the_segment() -> None:
+    [target] = targets("The factory would help meet the Thai government’s policy to increase domestic EV production "
+                       "to 30% of total vehicles made by 2030.")
+    assert (target["jurisdiction"], target["segment"], target["target_value"]) == ("TH", "domestic EV production", 30)

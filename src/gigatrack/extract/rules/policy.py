@@ -87,6 +87,8 @@ _SHARE_OF = re.compile(
     r"\b(?:percentage|share|proportion)\s+of\s+(?P<seg>(?:\w+\s+){0,2}?(?:vehicles|cars|buses|taxis|motorbikes))\b",
     re.I,
 )
+_RAISED_TO = re.compile(r"\b(?:increase|raise|boost|lift)\s+(?:the\s+)?(?P<seg>(?:[\w-]+\s+){0,3}?(?:production|sales|"
+                        r"output|registrations))\s+to\s+$", re.I)
 _COORDINATED = re.compile(r"^\s+and\s+(?P<noun>[a-z]+s)\b")
 # A share that binds without a deadline: "would have to ensure that 10 percent of all new two-wheelers ..."
 _OBLIGATION = re.compile(
@@ -157,6 +159,9 @@ def _target_year(view: SentenceView, near: int) -> int | None:
 def _segments(view: SentenceView, m: Mention, previous: list[str]) -> list[str]:
     """What the figure applies to; "urban buses and taxis" is two segments."""
     rest = view.text[view.local(m.end) :]
+    raised = _RAISED_TO.search(view.text[: view.local(m.start)])
+    if raised:  # "increase domestic EV production to 30% of total vehicles made": the production is the segment
+        return [raised.group("seg")]
     after = _SEGMENT_AFTER.match(rest)
     if after:
         both = _BOTH_NOUNS.fullmatch(after.group("seg"))

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "gigatrack"
-ORDER = ["model", "ingest", "clean", "annotate", "extract", "pipeline", "store", "cli"]
+ORDER = ["model", "ingest", "clean", "annotate", "extract", "pipeline", "resolve", "store", "cli"]
 
 
 def _stage(module: str) -> str | None:

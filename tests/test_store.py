@@ -12,6 +12,7 @@ import pytest
 
 from gigatrack.model import Article, Cleaned, Document, Evidence, Fact, Mention, Money
 from gigatrack.store import SCHEMA_VERSION, Store, StoreError, default_db_path
+from gigatrack.store._db import Database, connect
 from gigatrack.store._migrations import MIGRATIONS, Migration, migrate, schema_version
 
 TEXT = (
@@ -239,7 +240,7 @@ def test_migration_versions_increase() -> None:
 
 
 def test_opening_a_version_1_database_migrates_it_and_indexes_its_facts(db_file: Path) -> None:
-    conn = sqlite3.connect(db_file, isolation_level=None)
+    conn = connect(str(db_file))
     assert migrate(conn, MIGRATIONS[:1]) == 1
     conn.execute("INSERT INTO articles VALUES ('old', NULL, 'Old', NULL, NULL, 'raw', 'text', 'Old text', "
                  "'hash', 'rules-0', '2024-01-01T00:00:00+00:00')")
@@ -255,18 +256,17 @@ def test_opening_a_version_1_database_migrates_it_and_indexes_its_facts(db_file:
 
 
 def test_a_failing_migration_leaves_the_database_at_its_old_version(db_file: Path) -> None:
-    def broken(conn: sqlite3.Connection) -> None:
+    def broken(db: Database) -> None:
         raise RuntimeError("disk on fire")
 
-    conn = sqlite3.connect(db_file, isolation_level=None)
+    conn = connect(str(db_file))
     try:
         migrate(conn, MIGRATIONS[:1])
         steps: list[Any] = ["CREATE TABLE half_done (x INTEGER)", broken]
         with pytest.raises(RuntimeError, match="disk on fire"):
             migrate(conn, (*MIGRATIONS[:1], Migration(2, "broken", tuple(steps))))
         assert schema_version(conn) == 1
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        assert "half_done" not in tables
+        assert "half_done" not in conn.table_names()
     finally:
         conn.close()
 

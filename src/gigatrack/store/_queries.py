@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 
 from gigatrack.model import Evidence
+from gigatrack.store._db import Database
 from gigatrack.store._write import name_key
 from gigatrack.store.records import StoredArticle, StoredFact, StoreStats
 
@@ -17,43 +17,43 @@ _FACT_COLUMNS = """
 # An organisation matches by its whole name or its leading words: "lg" finds "LG Energy Solution"
 # (keys from p + " " up to p + "!" are exactly those that start with p and a space).
 _FACTS_WHERE = """
-    WHERE (:type IS NULL OR f.type = :type)
-      AND (:org IS NULL OR f.id IN (
+    WHERE (CAST(:type AS TEXT) IS NULL OR f.type = :type)
+      AND (CAST(:org AS TEXT) IS NULL OR f.id IN (
             SELECT fact_id FROM fact_orgs
             WHERE name_key = :org OR (name_key >= :org || ' ' AND name_key < :org || '!')))
-      AND (:country IS NULL OR f.id IN (SELECT fact_id FROM fact_places WHERE country = :country))
+      AND (CAST(:country AS TEXT) IS NULL OR f.id IN (SELECT fact_id FROM fact_places WHERE country = :country))
     ORDER BY f.article_id, f.ord, e.ord
 """
 
 
-def find_facts(conn: sqlite3.Connection, fact_type: str | None, org: str | None,
+def find_facts(db: Database, fact_type: str | None, org: str | None,
                country: str | None) -> list[StoredFact]:
     params = {
         "type": fact_type,
         "org": name_key(org) if org else None,
         "country": country.strip().upper() if country else None,
     }
-    return _group(conn.execute(_FACT_COLUMNS + _FACTS_WHERE, params))
+    return _group(db.execute(_FACT_COLUMNS + _FACTS_WHERE, params))
 
 
-def load_article(conn: sqlite3.Connection, article_id: str) -> StoredArticle | None:
-    row = conn.execute(
+def load_article(db: Database, article_id: str) -> StoredArticle | None:
+    row = db.execute(
         "SELECT id, url, title, published, source, text, extractor_version, ingested_at "
         "FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return None
-    facts = _group(conn.execute(_FACT_COLUMNS + " WHERE f.article_id = ? ORDER BY f.ord, e.ord",
+    facts = _group(db.execute(_FACT_COLUMNS + " WHERE f.article_id = ? ORDER BY f.ord, e.ord",
                                 (article_id,)))
     key, url, title, published, source, text, extractor_version, ingested_at = row
     return StoredArticle(key, url, title, published, source, text, extractor_version, ingested_at,
                          tuple(facts))
 
 
-def count_stats(conn: sqlite3.Connection, version: int) -> StoreStats:
+def count_stats(db: Database, version: int) -> StoreStats:
     def count(table: str) -> int:
-        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
-    by_type = dict(conn.execute("SELECT type, count(*) FROM facts GROUP BY type ORDER BY type").fetchall())
+    by_type = dict(db.execute("SELECT type, count(*) FROM facts GROUP BY type ORDER BY type").fetchall())
     return StoreStats(version, count("articles"), count("mentions"), count("facts"), by_type)
 
 

@@ -6,11 +6,12 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from gigatrack.model import Article, Document, Fact
+from gigatrack.resolve.records import ORG_SLOTS
+from gigatrack.store._db import Database
 
 # Slots that identify a fact (facts schema, "key slots"); their values enter the fact's id.
 IDENTITY_SLOTS: Mapping[str, tuple[str, ...]] = {
@@ -21,7 +22,6 @@ IDENTITY_SLOTS: Mapping[str, tuple[str, ...]] = {
     "order": ("buyer", "item"),
     "policy_target": ("jurisdiction", "year", "segment"),
 }
-ORG_SLOTS: tuple[str, ...] = ("supplier", "customer", "operator", "investor", "buyer", "seller", "parties")
 PLACE_SLOTS: tuple[str, ...] = ("location", "production_site")
 COUNTRY_SLOTS: tuple[str, ...] = ("jurisdiction",)
 
@@ -37,22 +37,23 @@ INSERT_FACT_ORG = "INSERT INTO fact_orgs (fact_id, role, name, name_key) VALUES 
 INSERT_FACT_PLACE = "INSERT INTO fact_places (fact_id, role, country) VALUES (?, ?, ?)"
 
 
-def insert_document(conn: sqlite3.Connection, doc: Document, digest: str, extractor_version: str) -> None:
-    """Insert an article that is not stored yet, with its mentions, facts, evidence and index rows."""
+def insert_document(db: Database, doc: Document, digest: str, extractor_version: str) -> list[str]:
+    """Insert an article that is not stored yet, with its mentions, facts, evidence and index rows; return
+    the ids of its facts."""
     article = doc.article
     published = article.published.isoformat() if article.published else None
-    conn.execute(_INSERT_ARTICLE, (
+    db.execute(_INSERT_ARTICLE, (
         article.id, article.url, doc.title, published, article.source, article.raw, article.kind,
         doc.cleaned.text, digest, extractor_version, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
-    conn.executemany(_INSERT_MENTION, (
+    db.executemany(_INSERT_MENTION, (
         (article.id, m.kind, m.start, m.end, m.text, value_json(m.value)) for m in doc.mentions))
     fact_ids = unique_fact_ids(article.id, doc.facts)
     for order, (key, fact) in enumerate(zip(fact_ids, doc.facts, strict=True)):
-        conn.execute(_INSERT_FACT, (key, article.id, order, fact.type, slots_json(fact.slots), fact.backend))
-        conn.executemany(_INSERT_EVIDENCE,
-                         ((key, i, e.quote, e.start, e.end) for i, e in enumerate(fact.evidence)))
-        conn.executemany(INSERT_FACT_ORG, org_rows(key, fact.slots))
-        conn.executemany(INSERT_FACT_PLACE, place_rows(key, fact.slots))
+        db.execute(_INSERT_FACT, (key, article.id, order, fact.type, slots_json(fact.slots), fact.backend))
+        db.executemany(_INSERT_EVIDENCE, ((key, i, e.quote, e.start, e.end) for i, e in enumerate(fact.evidence)))
+        db.executemany(INSERT_FACT_ORG, org_rows(key, fact.slots))
+        db.executemany(INSERT_FACT_PLACE, place_rows(key, fact.slots))
+    return fact_ids
 
 
 def content_hash(article: Article, extractor_version: str, source_hash: str | None = None) -> str:

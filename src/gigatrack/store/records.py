@@ -61,3 +61,52 @@ class StoreStats:
     mentions: int
     facts: int
     facts_by_type: Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRecord:
+    """A knowledge-base record as stored: one real-world deal, plant, partnership, investment, order or
+    target, with every source's claim per slot (``data``, the shape of ``Record.to_json``)."""
+
+    id: str
+    type: str
+    label: str
+    status: str | None
+    conflicted: bool
+    data: Mapping[str, Any]
+
+    @property
+    def conflicts(self) -> tuple[str, ...]:
+        return tuple(self.data.get("conflicts", ()))
+
+    @property
+    def sources(self) -> int:
+        return int(self.data.get("sources", 0))
+
+    def current(self, slot: str) -> Any:
+        """The current value of a slot (None when no source states it)."""
+        return self.data.get("current", {}).get(slot)
+
+    def claims(self, slot: str) -> list[dict[str, Any]]:
+        """Every source's claim for a slot: value, article, quote, publication date, independent source."""
+        return list(self.data.get("slots", {}).get(slot, {}).get("claims", []))
+
+    def reason(self, slot: str) -> str | None:
+        """Why the current value of a slot was chosen."""
+        reason = self.data.get("slots", {}).get(slot, {}).get("reason")
+        return reason if isinstance(reason, str) else None
+
+    def to_record(self) -> dict[str, Any]:
+        return dict(self.data)
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """An entity with the names articles wrote for it and how many facts name it."""
+
+    id: str
+    name: str
+    country: str | None
+    provisional: bool
+    names: tuple[str, ...]
+    facts: int

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -135,6 +136,17 @@ def test_all_lists_exactly_the_public_names() -> None:
     for name in gigatrack.__all__:
         assert hasattr(gigatrack, name), name
     assert not [name for name in gigatrack.__all__ if name.startswith("_") and name != "__version__"]
+
+
+def test_open_is_public_but_a_star_import_keeps_the_builtin(tmp_path: Path) -> None:
+    namespace: dict[str, object] = {}
+    exec("from gigatrack import *", namespace)
+    assert "open" not in namespace
+    with gigatrack.open(tmp_path / "kb.db") as kb:
+        kb.ingest(gigatrack.process_text(
+            "LG Energy Solution will supply battery cells to Isuzu Motors from 2027, the companies said.",
+            published="2025-03-04", id="one"))
+        assert [r.label for r in kb.records()] == ["LG Energy Solution -> Isuzu Motors"]
 
 
 def test_star_import_brings_only_the_public_names() -> None:

@@ -69,8 +69,8 @@ def make_doc(article_id: str = "lges-volta", *, raw: str = TEXT, facts: tuple[Fa
     return Document(article, Cleaned(raw), mentions, facts)
 
 
-def table_counts(path: Path) -> dict[str, int]:
-    conn = sqlite3.connect(path)
+def table_counts(url: str) -> dict[str, int]:
+    conn = connect(url)
     try:
         return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("articles", "mentions", "facts", "evidence", "fact_orgs", "fact_places")}
@@ -79,11 +79,12 @@ def table_counts(path: Path) -> dict[str, int]:
 
 
 @pytest.fixture
-def db_file(tmp_path: Path) -> Path:
-    return tmp_path / "test.db"
+def db_file(db_url: str) -> str:
+    """A new database on each backend (an SQLite file, a PostgreSQL schema)."""
+    return db_url
 
 
-def test_ingesting_the_same_article_twice_writes_nothing_the_second_time(db_file: Path) -> None:
+def test_ingesting_the_same_article_twice_writes_nothing_the_second_time(db_file: str) -> None:
     with Store.open(db_file) as store:
         assert store.ingest(make_doc()) == "added"
         first = store.article("lges-volta")
@@ -94,7 +95,7 @@ def test_ingesting_the_same_article_twice_writes_nothing_the_second_time(db_file
     assert counts["articles"] == 1 and counts["facts"] == 4 and counts["mentions"] == 2
 
 
-def test_a_changed_article_replaces_its_facts_and_leaves_no_orphans(db_file: Path) -> None:
+def test_a_changed_article_replaces_its_facts_and_leaves_no_orphans(db_file: str) -> None:
     with Store.open(db_file) as store:
         store.ingest(make_doc())
         revised_text = TEXT.replace("five years", "six years")
@@ -109,7 +110,7 @@ def test_a_changed_article_replaces_its_facts_and_leaves_no_orphans(db_file: Pat
                       "fact_orgs": 2, "fact_places": 1}
 
 
-def test_a_new_extractor_version_replaces_the_article(db_file: Path) -> None:
+def test_a_new_extractor_version_replaces_the_article(db_file: str) -> None:
     with Store.open(db_file, extractor_version="rules-1") as store:
         assert store.ingest(make_doc()) == "added"
     with Store.open(db_file, extractor_version="rules-2") as store:
@@ -119,14 +120,14 @@ def test_a_new_extractor_version_replaces_the_article(db_file: Path) -> None:
         assert store.ingest(make_doc()) == "unchanged"
 
 
-def test_source_hash_stands_in_for_the_raw_text() -> None:
-    with Store.open(":memory:") as store:
+def test_source_hash_stands_in_for_the_raw_text(db_url: str) -> None:
+    with Store.open(db_url) as store:
         assert store.ingest(make_doc(), source_hash="abc") == "added"
         assert store.ingest(make_doc(raw=TEXT + " More."), source_hash="abc") == "unchanged"
         assert store.ingest(make_doc(), source_hash="def") == "replaced"
 
 
-def test_a_fact_that_cannot_be_serialised_leaves_nothing_written(db_file: Path) -> None:
+def test_a_fact_that_cannot_be_serialised_leaves_nothing_written(db_file: str) -> None:
     bad = Fact("investment", {"investor": "Volta Trucks", "value": Money(1e9, "USD")},
                (span(TEXT, "Volta Trucks"),))
     with Store.open(db_file) as store:
@@ -137,7 +138,7 @@ def test_a_fact_that_cannot_be_serialised_leaves_nothing_written(db_file: Path) 
     assert table_counts(db_file) == dict.fromkeys(table_counts(db_file), 0)
 
 
-def test_a_failed_replacement_keeps_the_stored_version(db_file: Path) -> None:
+def test_a_failed_replacement_keeps_the_stored_version(db_file: str) -> None:
     with Store.open(db_file) as store:
         store.ingest(make_doc())
         before = table_counts(db_file)
@@ -150,8 +151,8 @@ def test_a_failed_replacement_keeps_the_stored_version(db_file: Path) -> None:
     assert table_counts(db_file) == before
 
 
-def test_facts_are_found_by_type_organisation_and_country() -> None:
-    with Store.open(":memory:") as store:
+def test_facts_are_found_by_type_organisation_and_country(db_url: str) -> None:
+    with Store.open(db_url) as store:
         store.ingest(make_doc())
         assert len(store.facts()) == 4
         assert [f.type for f in store.facts(type="facility")] == ["facility"]
@@ -166,8 +167,8 @@ def test_facts_are_found_by_type_organisation_and_country() -> None:
         assert store.facts(type="order") == []
 
 
-def test_an_article_comes_back_with_text_facts_and_evidence_offsets() -> None:
-    with Store.open(":memory:") as store:
+def test_an_article_comes_back_with_text_facts_and_evidence_offsets(db_url: str) -> None:
+    with Store.open(db_url) as store:
         store.ingest(make_doc())
         assert store.article("no-such-article") is None
         article = store.article("lges-volta")
@@ -183,8 +184,8 @@ def test_an_article_comes_back_with_text_facts_and_evidence_offsets() -> None:
     assert article.facts[2].slots["parties"] == ["Samsung SDI", "Stellantis"]
 
 
-def test_stored_fact_record_has_the_schema_shape_with_id_and_article() -> None:
-    with Store.open(":memory:") as store:
+def test_stored_fact_record_has_the_schema_shape_with_id_and_article(db_url: str) -> None:
+    with Store.open(db_url) as store:
         store.ingest(make_doc())
         record = store.facts(type="policy_target")[0].to_record()
     assert record["article_id"] == "lges-volta" and len(record["id"]) == 24
@@ -208,8 +209,8 @@ def test_fact_ids_are_stable_and_unique_within_an_article() -> None:
         assert other.facts()[0].id not in ids
 
 
-def test_stats_count_what_the_database_holds() -> None:
-    with Store.open(":memory:") as store:
+def test_stats_count_what_the_database_holds(db_url: str) -> None:
+    with Store.open(db_url) as store:
         store.ingest(make_doc())
         store.ingest(make_doc("second", facts=(facility_fact(),)))
         stats = store.stats()
@@ -217,10 +218,10 @@ def test_stats_count_what_the_database_holds() -> None:
     assert stats.facts_by_type == {"facility": 2, "partnership": 1, "policy_target": 1, "supply_agreement": 1}
 
 
-def test_a_file_database_uses_wal(db_file: Path) -> None:
-    with Store.open(db_file) as store:
+def test_a_file_database_uses_wal(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "test.db") as store:
         store.ingest(make_doc())
-    conn = sqlite3.connect(db_file)
+    conn = sqlite3.connect(tmp_path / "test.db")
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
@@ -239,8 +240,8 @@ def test_migration_versions_increase() -> None:
     assert versions == sorted(set(versions)) and versions[0] == 1 and versions[-1] == SCHEMA_VERSION
 
 
-def test_opening_a_version_1_database_migrates_it_and_indexes_its_facts(db_file: Path) -> None:
-    conn = connect(str(db_file))
+def test_opening_a_version_1_database_migrates_it_and_indexes_its_facts(db_file: str) -> None:
+    conn = connect(db_file)
     assert migrate(conn, MIGRATIONS[:1]) == 1
     conn.execute("INSERT INTO articles VALUES ('old', NULL, 'Old', NULL, NULL, 'raw', 'text', 'Old text', "
                  "'hash', 'rules-0', '2024-01-01T00:00:00+00:00')")
@@ -255,11 +256,11 @@ def test_opening_a_version_1_database_migrates_it_and_indexes_its_facts(db_file:
         assert store.stats().facts == 1
 
 
-def test_a_failing_migration_leaves_the_database_at_its_old_version(db_file: Path) -> None:
+def test_a_failing_migration_leaves_the_database_at_its_old_version(db_file: str) -> None:
     def broken(db: Database) -> None:
         raise RuntimeError("disk on fire")
 
-    conn = connect(str(db_file))
+    conn = connect(db_file)
     try:
         migrate(conn, MIGRATIONS[:1])
         steps: list[Any] = ["CREATE TABLE half_done (x INTEGER)", broken]
@@ -271,11 +272,10 @@ def test_a_failing_migration_leaves_the_database_at_its_old_version(db_file: Pat
         conn.close()
 
 
-def test_a_database_newer_than_the_code_is_refused(db_file: Path) -> None:
+def test_a_database_newer_than_the_code_is_refused(db_file: str) -> None:
     Store.open(db_file).close()
-    conn = sqlite3.connect(db_file)
+    conn = connect(db_file)
     conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
-    conn.commit()
     conn.close()
     with pytest.raises(StoreError, match="newer than this gigatrack"):
         Store.open(db_file)

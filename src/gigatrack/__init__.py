@@ -7,6 +7,10 @@ The public Python API, for notebooks and scripts::
     for fact in facts:
         print(fact.type, fact.slots, fact.evidence[0].quote)
 
+    with gigatrack.open("facts.db") as kb:          # the knowledge base (SQLite file or PostgreSQL URL)
+        for record in kb.records(conflicted=True):
+            print(record.label, record.conflicts, record.current("value"))
+
 Everything not re-exported here is private and may change.
 """
 
@@ -14,8 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+from typing import TYPE_CHECKING
 
 from gigatrack.model import Article, Document, Evidence, Fact, Mention, Money, Place
+
+if TYPE_CHECKING:
+    from gigatrack.store import Store
 
 __version__ = "0.1.0"
 
@@ -58,6 +67,16 @@ def extract_html(html: str, *, published: str | dt.date | None = None, url: str 
     return list(process_text(html, published=published, url=url, html=True).facts)
 
 
+def open(db: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
+    """The knowledge base in ``db``: an SQLite file or a ``postgresql://`` URL (default: ``$GIGATRACK_DB``, else
+    ``./gigatrack.db``). Use it as a context manager; ``.ingest``, ``.records``, ``.record``, ``.conflicts``,
+    ``.entities``, ``.facts`` and ``.article`` read and write it."""
+    from gigatrack.store import open as open_store
+
+    return open_store(os.fspath(db) if db is not None else None, create=create)
+
+
+# ``open`` is public too, but left out of ``__all__`` so that ``from gigatrack import *`` keeps the builtin.
 __all__ = [
     "Article",
     "Document",

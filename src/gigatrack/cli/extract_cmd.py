@@ -36,7 +36,7 @@ def _table(docs: Iterator[Document]) -> None:
     from rich.console import Console  # rich is only needed for the table
     from rich.table import Table
 
-    console = Console()
+    console = Console(markup=False)
     table = Table(title="Facts", show_lines=True)
     for column in ("article", "type", "who / where", "figures", "evidence"):
         table.add_column(column, overflow="fold")

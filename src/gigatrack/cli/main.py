@@ -6,7 +6,8 @@ import click
 
 from gigatrack import __version__
 from gigatrack.cli.extract_cmd import extract
-from gigatrack.cli.store_cmds import facts, ingest, show
+from gigatrack.cli.kb_cmds import conflicts, entities, record, records
+from gigatrack.cli.store_cmds import facts, ingest, reprocess, show
 
 PROG_NAME = "gigatrack"
 # Set on the group, inherited by every subcommand's context: `gigatrack extract -h` works too.
@@ -25,6 +26,8 @@ def cli() -> None:
       gigatrack ingest examples --db facts.db     store them in SQLite
       gigatrack facts --db facts.db --org CATL    list stored facts
       gigatrack show ARTICLE_ID --db facts.db     an article with its evidence
+      gigatrack records --db facts.db --conflicted  deals merged across sources
+      gigatrack record RECORD_ID --db facts.db    every source's claim, and why one is current
 
     Run `gigatrack COMMAND -h` for a command's options.
     """
@@ -34,6 +37,11 @@ cli.add_command(extract)
 cli.add_command(ingest)
 cli.add_command(facts)
 cli.add_command(show)
+cli.add_command(records)
+cli.add_command(record)
+cli.add_command(conflicts)
+cli.add_command(entities)
+cli.add_command(reprocess)
 
 
 def main() -> None:

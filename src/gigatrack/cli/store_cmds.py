@@ -1,4 +1,4 @@
-"""``gigatrack ingest``, ``facts`` and ``show``: fill the database from articles and read it back."""
+"""``gigatrack ingest``, ``reprocess``, ``facts`` and ``show``: fill the database from articles and read it back."""
 
 from __future__ import annotations
 
@@ -7,56 +7,41 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from typing import Any
 
 import click
 from rich.console import Console
+from rich.progress import MofNCompleteColumn, Progress
 from rich.table import Table
 from rich.text import Text
 
+from gigatrack.cli.options import db_option, open_store
 from gigatrack.cli.render import detail_summary, key_summary
 from gigatrack.ingest import ReadError, read_articles
-from gigatrack.model import FACT_SLOTS, FACT_TYPES
+from gigatrack.model import FACT_SLOTS, FACT_TYPES, Article
 from gigatrack.pipeline import process
-from gigatrack.store import DB_ENV_VAR, DEFAULT_DB_FILE, Store, StoredFact, StoreError
+from gigatrack.store import Store, StoredFact
 
-_F = TypeVar("_F", bound=Callable[..., Any])
 _QUOTE_WIDTH = 120
 _EVIDENCE_STYLES = ("black on yellow", "black on cyan", "black on green", "black on magenta",
                     "black on bright_red")
 
 
-def _db_option(command: _F) -> _F:
-    return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar=DB_ENV_VAR,
-        default=DEFAULT_DB_FILE, show_envvar=True,
-        help=f"SQLite database file. Default: ${DB_ENV_VAR} when set, else ./{DEFAULT_DB_FILE}.",
-    )(command)
-
-
-def _open(db_path: Path, *, create: bool) -> Store:
-    try:
-        return Store.open(db_path, create=create)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@_db_option
+@db_option
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Publication date (YYYY-MM-DD) for articles that carry none; relative dates "
                    "resolve against it.")
-def ingest(paths: tuple[str, ...], db_path: Path, published: dt.datetime | None) -> None:
+def ingest(paths: tuple[str, ...], db_path: str, published: dt.datetime | None) -> None:
     """Extract the facts of articles (files or folders) and store them; unchanged articles are skipped.
 
     Exits with status 1 when any input could not be read, processed or stored.
     """
     outcomes: Counter[str] = Counter()
     fact_count = 0
-    with _open(db_path, create=True) as store:
+    with open_store(db_path, create=True) as store:
         for item in read_articles(paths, published=published.date() if published else None):
             if isinstance(item, ReadError):
                 click.echo(str(item), err=True)
@@ -67,31 +52,62 @@ def ingest(paths: tuple[str, ...], db_path: Path, published: dt.datetime | None)
                 outcomes["unchanged"] += 1
                 fact_count += stored
                 continue
-            name = item.source or item.id
-            try:
-                doc = process(item)
-            except Exception as exc:  # one article's failure never stops the batch
-                click.echo(f"{name}: extraction failed: {type(exc).__name__}: {exc}", err=True)
-                outcomes["failed"] += 1
-                continue
-            try:
-                outcomes[store.ingest(doc)] += 1
-            except Exception as exc:  # rolled back: nothing of this article was written
-                click.echo(f"{name}: not stored: {type(exc).__name__}: {exc}", err=True)
-                outcomes["failed"] += 1
-                continue
-            fact_count += len(doc.facts)
+            fact_count += _store_one(store, item, outcomes)
     total = sum(outcomes.values())
     click.echo(f"{total} article{'' if total == 1 else 's'}: {outcomes['added']} added, "
                f"{outcomes['unchanged']} unchanged, {outcomes['replaced']} replaced, "
                f"{outcomes['failed']} failed; {fact_count} fact{'' if fact_count == 1 else 's'}; "
-               f"database: {db_path}")
+               f"database: {store.path}")
+    if outcomes["failed"]:
+        sys.exit(1)
+
+
+def _store_one(store: Store, article: Article, outcomes: Counter[str], *, force: bool = False) -> int:
+    """Extract and store one article, counting its outcome; its number of facts (0 when it failed)."""
+    name = article.source or article.id
+    try:
+        doc = process(article)
+    except Exception as exc:  # one article's failure never stops the batch
+        click.echo(f"{name}: extraction failed: {type(exc).__name__}: {exc}", err=True)
+        outcomes["failed"] += 1
+        return 0
+    try:
+        outcomes[store.ingest(doc, force=force)] += 1
+    except Exception as exc:  # rolled back: nothing of this article was written
+        click.echo(f"{name}: not stored: {type(exc).__name__}: {exc}", err=True)
+        outcomes["failed"] += 1
+        return 0
+    return len(doc.facts)
+
+
+@click.command()
+@db_option
+@click.option("--all", "everything", is_flag=True,
+              help="Re-extract every stored article, not only those an older extractor read.")
+def reprocess(db_path: str, everything: bool) -> None:
+    """Re-run extraction on the stored articles that an older extractor read (with --all, on every one).
+
+    Record and entity ids stay the same, and analysts' merges and splits still apply. Exits with status 1
+    when any article failed (its old facts are then kept).
+    """
+    outcomes: Counter[str] = Counter()
+    with open_store(db_path, create=False) as store:
+        stale = store.stale_article_ids(everything)
+        with Progress(*Progress.get_default_columns(), MofNCompleteColumn(),
+                      console=Console(stderr=True), disable=not sys.stderr.isatty()) as progress:
+            task = progress.add_task("re-extracting", total=len(stale))
+            for article in store.stale_articles(stale):
+                _store_one(store, article, outcomes, force=everything)
+                progress.advance(task)
+    done = outcomes["replaced"] + outcomes["unchanged"] + outcomes["added"]
+    click.echo(f"{len(stale)} article{'' if len(stale) == 1 else 's'} to re-extract: {done} re-extracted, "
+               f"{outcomes['failed']} failed; extractor {store.extractor_version}; database: {store.path}")
     if outcomes["failed"]:
         sys.exit(1)
 
 
 @click.command()
-@_db_option
+@db_option
 @click.option("--type", "fact_type", type=click.Choice(FACT_TYPES), default=None,
               help="Only facts of this type.")
 @click.option("--org", default=None,
@@ -102,9 +118,9 @@ def ingest(paths: tuple[str, ...], db_path: Path, published: dt.datetime | None)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True,
               help="table: for reading; json: a list of fact records; csv: one row per fact.")
-def facts(db_path: Path, fact_type: str | None, org: str | None, country: str | None, fmt: str) -> None:
+def facts(db_path: str, fact_type: str | None, org: str | None, country: str | None, fmt: str) -> None:
     """List the stored facts, optionally filtered by type, organisation and country."""
-    with _open(db_path, create=False) as store:
+    with open_store(db_path, create=False) as store:
         found = store.facts(type=fact_type, org=org, country=country)
     if fmt == "json":
         click.echo(json.dumps([fact.to_record() for fact in found], ensure_ascii=False, indent=2))
@@ -116,14 +132,14 @@ def facts(db_path: Path, fact_type: str | None, org: str | None, country: str | 
 
 @click.command()
 @click.argument("article_id")
-@_db_option
-def show(article_id: str, db_path: Path) -> None:
+@db_option
+def show(article_id: str, db_path: str) -> None:
     """Show one stored article: its cleaned text with each fact's evidence highlighted, then its facts."""
-    with _open(db_path, create=False) as store:
+    with open_store(db_path, create=False) as store:
         article = store.article(article_id)
     if article is None:
-        raise click.ClickException(f"no article {article_id!r} in {db_path}")
-    console = Console(highlight=False)
+        raise click.ClickException(f"no article {article_id!r} in {store.path}")
+    console = Console(highlight=False, markup=False)
     console.print(Text(article.title or article.id, style="bold"))
     for label, value in (("id", article.id), ("url", article.url), ("published", article.published)):
         console.print(Text(f"{label}: {value or '-'}", style="dim"))
@@ -152,7 +168,7 @@ def _print_table(found: Sequence[StoredFact]) -> None:
         shortened = quote if len(quote) <= _QUOTE_WIDTH else quote[:_QUOTE_WIDTH - 1] + "…"
         table.add_row(fact.type, key_summary(fact.type, fact.slots), detail_summary(fact.type, fact.slots),
                       fact.article_id, shortened)
-    console = Console(highlight=False)
+    console = Console(highlight=False, markup=False)
     console.print(table)
     console.print(f"{len(found)} fact{'' if len(found) == 1 else 's'}")
 

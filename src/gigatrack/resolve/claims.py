@@ -9,7 +9,8 @@ never counted as conflicts: they are kept as alternatives.
 
 The current value of a slot is chosen by these rules, in order:
 
-1. a value stated in an official filing beats reports (the latest filing first);
+1. where sources give different values, one stated in an official filing beats reports (the latest
+   filing first);
 2. the value that more independent sources agree with (syndicated copies of one story are one source);
 3. the value published later, or, among values that agree with it, the more specific one (a date to
    the month over the year; $762.4 million over $763 million).
@@ -139,7 +140,7 @@ def summarise(slot: str, claims: Sequence[Claim]) -> SlotSummary:
     """Choose the current value of a slot from its claims (rules in the module's docstring)."""
     ordered = sorted(claims, key=lambda c: (c.published or "", c.article_id, c.fact_id))
     filings = [c for c in ordered if c.filing]
-    if filings:
+    if filings and len({_key(c.value) for c in ordered}) > 1:
         chosen = filings[-1]
         reason = "stated in an official filing" + (", the latest of them" if len(filings) > 1 else "")
         return SlotSummary(slot, chosen.value, reason, tuple(ordered), _conflicted(slot, ordered))

@@ -114,21 +114,48 @@ def build_record(record_id: str, group: str, facts: Sequence[SourcedFact]) -> Re
     claims: dict[str, list[Claim]] = {}
     changes: list[StatusChange] = []
     for fact in ordered:
-        quote = fact.quotes[0]
         filing = any(is_filing(q) for q in fact.quotes) or is_filing(fact.url or "")
         for slot in FACT_SLOTS[fact_type]:
             value = fact.slots.get(slot)
             if value is None or slot in ORG_SLOTS or slot.endswith("_alternatives") or slot == "status":
                 continue
-            claims.setdefault(slot, []).append(
-                Claim(value, fact.fact_id, fact.article_id, fact.published, fact.url, quote, fact.source, filing))
+            claims.setdefault(slot, []).append(Claim(value, fact.fact_id, fact.article_id, fact.published, fact.url,
+                                                     quote_stating(value, fact.quotes), fact.source, filing))
         status = fact.slots.get("status")
         if isinstance(status, str) and status:
-            changes.append(StatusChange(status, fact.published, fact.article_id, quote, fact.source))
+            changes.append(StatusChange(status, fact.published, fact.article_id, fact.quotes[-1], fact.source))
     slots = {slot: summarise(slot, found) for slot, found in claims.items()}
     return Record(record_id, fact_type, group, _parties(ordered), slots, _timeline(changes),
                   tuple(dict.fromkeys(f.article_id for f in ordered)), len({f.source for f in ordered}),
                   tuple(f.fact_id for f in ordered))
+
+
+def quote_stating(value: Any, quotes: Sequence[str]) -> str:
+    """The evidence quote that shows the value (its figure, year, town or words), else the fact's first quote."""
+    needles: list[str] = []
+    if isinstance(value, Mapping):
+        amount = value.get("amount")
+        if isinstance(amount, int | float) and amount:
+            needles = [_leading_figure(float(amount))]
+        elif value.get("city"):
+            needles = [str(value["city"])]
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        needles = [_leading_figure(float(value))]
+    elif isinstance(value, str):
+        needles = [value[:4] if value[:4].isdigit() else value, value.replace("_", " ")]
+    for needle in needles:
+        for quote in quotes:
+            if needle and needle.casefold() in quote.casefold():
+                return quote
+    return quotes[0]
+
+
+def _leading_figure(number: float) -> str:
+    """The digits a writer shows for a number: 763 for 763000000, 1.2 for 1200000000, 33 for 33.0."""
+    for scale in (1e12, 1e9, 1e6, 1e3):
+        if abs(number) >= scale and number % (scale / 100) == 0:
+            return f"{number / scale:g}"
+    return f"{number:g}"
 
 
 def _parties(facts: Sequence[SourcedFact]) -> dict[str, tuple[dict[str, Any], ...]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -116,18 +116,19 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def ingest(self, doc: Document, *, source_hash: str | None = None) -> IngestOutcome:
+    def ingest(self, doc: Document, *, source_hash: str | None = None, force: bool = False) -> IngestOutcome:
         """Store one processed article in one transaction: "added", "unchanged" or "replaced".
 
         ``source_hash``, when the caller has a hash of the raw source, stands in for the raw text
-        in the content hash. Any error rolls the whole article back and is raised.
+        in the content hash; ``force`` replaces a stored copy even when it is current. Any error
+        rolls the whole article back and is raised.
         """
         article = doc.article
         digest = content_hash(article, self.extractor_version, source_hash)
         with self._db.transaction():
             row = self._db.execute("SELECT content_hash FROM articles WHERE id = ?",
                                      (article.id,)).fetchone()
-            if row is not None and row[0] == digest:
+            if row is not None and row[0] == digest and not force:
                 return "unchanged"
             old_groups = groups_of_article(self._db, article.id) if row is not None else set()
             if row is not None:
@@ -220,12 +221,15 @@ class Store:
             reindex(self._db, self.registry, facts)
         return provisional_id(name)
 
-    def stale_articles(self, everything: bool = False) -> Iterator[Article]:
-        """The stored articles (as read) that an older extractor processed; with ``everything``, all."""
-        ids = [row[0] for row in self._db.execute(
+    def stale_article_ids(self, everything: bool = False) -> list[str]:
+        """Ids of the stored articles an older extractor read; with ``everything``, of all of them."""
+        return [row[0] for row in self._db.execute(
             "SELECT id FROM articles WHERE ? = 1 OR extractor_version <> ? ORDER BY id",
             (int(everything), self.extractor_version))]
-        for article_id in ids:
+
+    def stale_articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
+        """The stored articles (as they were read) with these ids, one at a time; by default the stale ones."""
+        for article_id in self.stale_article_ids() if ids is None else ids:
             row = self._db.execute("SELECT id, raw, raw_kind, url, title, published, source FROM articles "
                                    "WHERE id = ?", (article_id,)).fetchone()
             if row is not None:

@@ -1,0 +1,27 @@
+"""What several commands share: the ``--db`` option and opening the store it names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from gigatrack.store import DB_ENV_VAR, DEFAULT_DB_FILE, Store, StoreError
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def db_option(command: _F) -> _F:
+    return click.option(
+        "--db", "db_path", envvar=DB_ENV_VAR, default=DEFAULT_DB_FILE, show_envvar=True, metavar="FILE|URL",
+        help=f"SQLite database file or postgresql:// URL. Default: ${DB_ENV_VAR} when set, else ./{DEFAULT_DB_FILE}.",
+    )(command)
+
+
+def open_store(db_path: str, *, create: bool) -> Store:
+    """The store at ``db_path``; a usage error naming the database when it cannot be opened."""
+    try:
+        return Store.open(db_path, create=create)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc

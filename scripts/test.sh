@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The test command (README, and CI through .ci/run): set up .venv, install the project with its dev tools, then lint, type-check and test.
 # Runs from a clean clone with ../shared beside the repository (the tests fail on CI without it).
+# Unless GIGATRACK_TEST_PG is set, starts a throwaway PostgreSQL server for the store tests (scripts/pg_server.sh, which
+# apt-installs postgresql when it is missing) and stops it on exit; on CI (CI set) failing to start it fails the run,
+# elsewhere it is a warning and the PostgreSQL variants of the tests skip.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -24,6 +27,25 @@ step "ruff"
 
 step "mypy"
 .venv/bin/mypy
+
+if [ -z "${GIGATRACK_TEST_PG:-}" ]; then
+    step "starting a throwaway PostgreSQL server"
+    pg_dir=$(mktemp -d /tmp/gigatrack-pg.XXXXXX)
+    chmod 755 "$pg_dir"
+    trap 'scripts/pg_server.sh stop "$pg_dir" || true; rm -rf "$pg_dir"' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    # Not eval "$(...)" directly: eval of an empty string succeeds, which would hide a failed start.
+    if pg_env=$(scripts/pg_server.sh start "$pg_dir"); then
+        eval "$pg_env"
+        echo "GIGATRACK_TEST_PG=$GIGATRACK_TEST_PG"
+    elif [ -n "${CI:-}" ]; then
+        echo "ci: PostgreSQL could not be started; the store tests need it" >&2
+        exit 1
+    else
+        echo "warning: PostgreSQL could not be started; the PostgreSQL variants of the store tests will skip" >&2
+    fi
+fi
 
 step "pytest"
 status=0

@@ -97,7 +97,7 @@ def reprocess(db_path: str, everything: bool) -> None:
                       console=Console(stderr=True), disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("re-extracting", total=len(stale))
             for article in store.stale_articles(stale):
-                _store_one(store, article, outcomes, force=everything)
+                _store_one(store, article, outcomes, force=True)
                 progress.advance(task)
     done = outcomes["replaced"] + outcomes["unchanged"] + outcomes["added"]
     click.echo(f"{len(stale)} article{'' if len(stale) == 1 else 's'} to re-extract: {done} re-extracted, "

@@ -119,12 +119,12 @@ _SQL_TOKEN = re.compile(r"'(?:[^']|'')*'|\?|(?<!:):([A-Za-z_]\w*)|%")
 @lru_cache(maxsize=256)
 def postgres_sql(sql: str) -> str:
     """SQLite-style placeholders as psycopg's: ``?`` -> ``%s``, ``:name`` -> ``%(name)s``, ``%`` -> ``%%``
-    (string literals are left alone)."""
+    (inside string literals only ``%`` is escaped, as psycopg needs)."""
 
     def rewrite(match: re.Match[str]) -> str:
         token = match.group(0)
         if token.startswith("'"):
-            return token
+            return token.replace("%", "%%")
         if token == "?":
             return "%s"
         if token == "%":

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 
@@ -174,6 +175,10 @@ class Registry:
         """The organisation one of whose names normalises like ``name``, or None."""
         key = normalise_name(name)
         return self._by_key.get(key) if key else None
+
+    def by_name_key(self) -> Mapping[str, Organisation]:
+        """Every organisation by the normalised form of each of its names (a read-only view)."""
+        return MappingProxyType(self._by_key)
 
     def parent_of(self, org: Organisation) -> Organisation | None:
         """The direct parent of ``org``, or None for a top-level organisation."""

@@ -73,10 +73,6 @@ class EntityResolver:
     provisional: Mapping[str, Entity] = field(default_factory=dict)  # provisional id -> entity
     merges: Mapping[str, str] = field(default_factory=dict)
     splits: frozenset[str] = frozenset()  # normalised names split off into their own entity
-    _registry_keys: dict[str, str] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._registry_keys = {normalise_name(n): org.id for org in self.registry for n in org.names}
 
     def resolve(self, name: str) -> Resolution:
         key = normalise_name(name)
@@ -128,7 +124,7 @@ class EntityResolver:
     def _fuzzy(self, name: str, key: str) -> Resolution | None:
         if len(key) < FUZZY_MIN_LENGTH:
             return None
-        candidates = {k: v for k, v in self._registry_keys.items() if k[:1] == key[:1]}
+        candidates = {k: org.id for k, org in self.registry.by_name_key().items() if k[:1] == key[:1]}
         provisional = {normalise_name(e.name): e for e in self.provisional.values() if e.name[:1].lower() == key[:1]}
         choices = [*candidates, *provisional]
         found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)

@@ -19,7 +19,7 @@ The unit named, when it is not the entity itself, is kept beside it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -92,9 +92,6 @@ class EntityResolver:
         return self._merged(self._fuzzy(name, key) or Resolution(
             name, self.provisional.get(provisional_id(name)) or Entity(provisional_id(name), name.strip()),
             None, "provisional"))
-
-    def resolve_all(self, names: Iterable[str]) -> dict[str, Resolution]:
-        return {name: self.resolve(name) for name in names}
 
     def _entity(self, org: Organisation) -> Entity:
         return Entity(org.id, org.name, org.country, org.parent)

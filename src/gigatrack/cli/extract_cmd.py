@@ -9,27 +9,25 @@ from collections.abc import Iterator
 
 import click
 
+from gigatrack.cli.options import jobs_option
+from gigatrack.cli.progress import Tracker, tracking
 from gigatrack.cli.render import detail_summary, key_summary
 from gigatrack.extract import BACKENDS, DEFAULT_BACKEND, get_extractor
-from gigatrack.ingest import ReadError, read_articles
+from gigatrack.ingest import ReadError, count_articles, read_articles
 from gigatrack.model import Document
-from gigatrack.pipeline import process
+from gigatrack.workers import Failed, process_stream
 
 
-def _documents(paths: tuple[str, ...], published: dt.date | None, backend: str,
-               failures: list[str]) -> Iterator[Document]:
-    extractor = get_extractor(backend)
-    for item in read_articles(paths, published=published):
-        if isinstance(item, ReadError):
-            failures.append(str(item))
-            click.echo(str(item), err=True)
+def _documents(paths: tuple[str, ...], published: dt.date | None, backend: str, jobs: int,
+               failures: list[str], tracker: Tracker) -> Iterator[Document]:
+    for outcome in process_stream(read_articles(paths, published=published), jobs, backend):
+        if isinstance(outcome, ReadError | Failed):
+            failures.append(str(outcome))
+            click.echo(str(outcome), err=True)
+            tracker.advance(failed=True)
             continue
-        try:
-            yield process(item, extractor)
-        except Exception as exc:  # one bad article never stops the batch
-            line = f"{item.source or item.id}: extraction failed: {type(exc).__name__}: {exc}"
-            failures.append(line)
-            click.echo(line, err=True)
+        tracker.advance()
+        yield outcome
 
 
 def _table(docs: Iterator[Document]) -> None:
@@ -61,17 +59,21 @@ def _table(docs: Iterator[Document]) -> None:
 @click.option("--with-text", is_flag=True, help="jsonl: add each article's cleaned text as \"text\".")
 @click.option("--backend", type=click.Choice(sorted(BACKENDS)), default=DEFAULT_BACKEND, show_default=True,
               help="Extraction backend.")
+@jobs_option
 def extract(paths: tuple[str, ...], fmt: str, published: dt.datetime | None, with_text: bool,
-            backend: str) -> None:
+            backend: str, jobs: int) -> None:
     """Extract facts from articles: .txt, .html, .html.gz and .jsonl files, or folders of them."""
     failures: list[str] = []
-    docs = _documents(paths, published.date() if published else None, backend, failures)
-    if fmt == "jsonl":
-        out = sys.stdout
-        for doc in docs:
-            out.write(json.dumps(doc.to_record(with_text=with_text), ensure_ascii=False) + "\n")
-    else:
-        _table(docs)
+    get_extractor(backend)  # an unknown backend fails here, before any worker starts
+    with tracking("extracting", show=sys.stderr.isatty() and fmt == "jsonl") as tracker:
+        tracker.set_total(count_articles(paths))
+        docs = _documents(paths, published.date() if published else None, backend, jobs, failures, tracker)
+        if fmt == "jsonl":
+            out = sys.stdout
+            for doc in docs:
+                out.write(json.dumps(doc.to_record(with_text=with_text), ensure_ascii=False) + "\n")
+        else:
+            _table(docs)
     if failures:
         click.echo(f"{len(failures)} input(s) failed", err=True)
         sys.exit(1)

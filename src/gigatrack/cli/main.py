@@ -6,8 +6,9 @@ import click
 
 from gigatrack import __version__
 from gigatrack.cli.extract_cmd import extract
+from gigatrack.cli.ingest_cmds import ingest, reprocess
 from gigatrack.cli.kb_cmds import conflicts, entities, record, records
-from gigatrack.cli.store_cmds import facts, ingest, reprocess, show
+from gigatrack.cli.store_cmds import facts, show
 
 PROG_NAME = "gigatrack"
 # Set on the group, inherited by every subcommand's context: `gigatrack extract -h` works too.

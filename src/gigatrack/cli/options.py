@@ -1,4 +1,4 @@
-"""What several commands share: the ``--db`` option and opening the store it names."""
+"""What several commands share: the ``--db`` and ``--jobs`` options, and opening the store ``--db`` names."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import click
 
 from gigatrack.store import DB_ENV_VAR, DEFAULT_DB_FILE, Store, StoreError
+from gigatrack.workers import default_jobs
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -25,3 +26,10 @@ def open_store(db_path: str, *, create: bool) -> Store:
         return Store.open(db_path, create=create)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def jobs_option(command: _F) -> _F:
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=1), default=default_jobs, show_default="all cores",
+        help="Worker processes for extraction (1: all in this process).",
+    )(command)

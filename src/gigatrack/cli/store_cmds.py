@@ -1,109 +1,26 @@
-"""``gigatrack ingest``, ``reprocess``, ``facts`` and ``show``: fill the database from articles and read it back."""
+"""``gigatrack facts`` and ``show``: read the stored facts and articles back."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import MofNCompleteColumn, Progress
 from rich.table import Table
 from rich.text import Text
 
 from gigatrack.cli.options import db_option, open_store
 from gigatrack.cli.render import detail_summary, key_summary
-from gigatrack.ingest import ReadError, read_articles
-from gigatrack.model import FACT_SLOTS, FACT_TYPES, Article
-from gigatrack.pipeline import process
-from gigatrack.store import Store, StoredFact
+from gigatrack.model import FACT_SLOTS, FACT_TYPES
+from gigatrack.store import StoredFact
 
 _QUOTE_WIDTH = 120
 _EVIDENCE_STYLES = ("black on yellow", "black on cyan", "black on green", "black on magenta",
                     "black on bright_red")
-
-
-@click.command()
-@click.argument("paths", nargs=-1, required=True)
-@db_option
-@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Publication date (YYYY-MM-DD) for articles that carry none; relative dates "
-                   "resolve against it.")
-def ingest(paths: tuple[str, ...], db_path: str, published: dt.datetime | None) -> None:
-    """Extract the facts of articles (files or folders) and store them; unchanged articles are skipped.
-
-    Exits with status 1 when any input could not be read, processed or stored.
-    """
-    outcomes: Counter[str] = Counter()
-    fact_count = 0
-    with open_store(db_path, create=True) as store:
-        for item in read_articles(paths, published=published.date() if published else None):
-            if isinstance(item, ReadError):
-                click.echo(str(item), err=True)
-                outcomes["failed"] += 1
-                continue
-            stored = store.current_fact_count(item)
-            if stored is not None:
-                outcomes["unchanged"] += 1
-                fact_count += stored
-                continue
-            fact_count += _store_one(store, item, outcomes)
-    total = sum(outcomes.values())
-    click.echo(f"{total} article{'' if total == 1 else 's'}: {outcomes['added']} added, "
-               f"{outcomes['unchanged']} unchanged, {outcomes['replaced']} replaced, "
-               f"{outcomes['failed']} failed; {fact_count} fact{'' if fact_count == 1 else 's'}; "
-               f"database: {store.path}")
-    if outcomes["failed"]:
-        sys.exit(1)
-
-
-def _store_one(store: Store, article: Article, outcomes: Counter[str], *, force: bool = False) -> int:
-    """Extract and store one article, counting its outcome; its number of facts (0 when it failed)."""
-    name = article.source or article.id
-    try:
-        doc = process(article)
-    except Exception as exc:  # one article's failure never stops the batch
-        click.echo(f"{name}: extraction failed: {type(exc).__name__}: {exc}", err=True)
-        outcomes["failed"] += 1
-        return 0
-    try:
-        outcomes[store.ingest(doc, force=force)] += 1
-    except Exception as exc:  # rolled back: nothing of this article was written
-        click.echo(f"{name}: not stored: {type(exc).__name__}: {exc}", err=True)
-        outcomes["failed"] += 1
-        return 0
-    return len(doc.facts)
-
-
-@click.command()
-@db_option
-@click.option("--all", "everything", is_flag=True,
-              help="Re-extract every stored article, not only those an older extractor read.")
-def reprocess(db_path: str, everything: bool) -> None:
-    """Re-run extraction on the stored articles that an older extractor read (with --all, on every one).
-
-    Record and entity ids stay the same, and analysts' merges and splits still apply. Exits with status 1
-    when any article failed (its old facts are then kept).
-    """
-    outcomes: Counter[str] = Counter()
-    with open_store(db_path, create=False) as store:
-        stale = store.stale_article_ids(everything)
-        with Progress(*Progress.get_default_columns(), MofNCompleteColumn(),
-                      console=Console(stderr=True), disable=not sys.stderr.isatty()) as progress:
-            task = progress.add_task("re-extracting", total=len(stale))
-            for article in store.stale_articles(stale):
-                _store_one(store, article, outcomes, force=True)
-                progress.advance(task)
-    done = outcomes["replaced"] + outcomes["unchanged"] + outcomes["added"]
-    click.echo(f"{len(stale)} article{'' if len(stale) == 1 else 's'} to re-extract: {done} re-extracted, "
-               f"{outcomes['failed']} failed; extractor {store.extractor_version}; database: {store.path}")
-    if outcomes["failed"]:
-        sys.exit(1)
 
 
 @click.command()

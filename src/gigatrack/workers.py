@@ -1,0 +1,81 @@
+"""Extraction on all cores: ``process`` over a stream of articles in worker processes, in input order.
+
+Memory stays bounded however long the stream: at most ``jobs * WINDOW_PER_JOB`` articles are in flight
+(read but not yet handed back), and the input is pulled only as results are taken. With one job
+everything runs in the calling process, and so does a stream of fewer than ``MIN_PARALLEL_ARTICLES``
+articles. Workers start with the ``forkserver`` method (no inherited
+threads or open databases) and import gigatrack once each.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from gigatrack.extract import DEFAULT_BACKEND, get_extractor
+from gigatrack.ingest import ReadError
+from gigatrack.model import Article, Document
+from gigatrack.pipeline import process
+
+WINDOW_PER_JOB = 4
+# A stream shorter than this is processed in the calling process: starting workers would cost more.
+MIN_PARALLEL_ARTICLES = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """An article whose extraction raised: the article and the error, as one line."""
+
+    article: Article
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.article.source or self.article.id}: extraction failed: {self.problem}"
+
+
+Outcome = Document | Failed | ReadError
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _process_one(article: Article, backend: str) -> Document | Failed:
+    try:
+        return process(article, get_extractor(backend))
+    except Exception as exc:  # one article's failure never stops the batch
+        return Failed(article, f"{type(exc).__name__}: {exc}")
+
+
+def process_stream(items: Iterable[Article | ReadError], jobs: int = 1,
+                   backend: str = DEFAULT_BACKEND) -> Iterator[Outcome]:
+    """Each item's outcome, in input order: its Document, a Failed extraction, or the ReadError itself."""
+    stream = iter(items)
+    head = list(islice(stream, MIN_PARALLEL_ARTICLES)) if jobs > 1 else []
+    if jobs <= 1 or len(head) < MIN_PARALLEL_ARTICLES:
+        for item in chain(head, stream):
+            yield item if isinstance(item, ReadError) else _process_one(item, backend)
+        return
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pending: deque[ReadError | Future[Document | Failed]] = deque()
+        window = jobs * WINDOW_PER_JOB
+        for item in chain(head, stream):
+            pending.append(item if isinstance(item, ReadError) else pool.submit(_process_one, item, backend))
+            while len(pending) >= window:
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+
+
+def _result(entry: ReadError | Future[Document | Failed]) -> Outcome:
+    return entry if isinstance(entry, ReadError) else entry.result()

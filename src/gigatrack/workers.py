@@ -1,28 +1,32 @@
 """Extraction on all cores: ``process`` over a stream of articles in worker processes, in input order.
 
-Memory stays bounded however long the stream: at most ``jobs * WINDOW_PER_JOB`` articles are in flight
-(read but not yet handed back), and the input is pulled only as results are taken. With one job
+Memory stays bounded however long the stream: at most ``jobs * WINDOW_PER_JOB`` tasks of ``CHUNK`` articles
+are in flight (read but not yet handed back), and the input is pulled only as results are taken. With one job
 everything runs in the calling process, and so does a stream of fewer than ``MIN_PARALLEL_ARTICLES``
-articles. Workers start with the ``forkserver`` method (no inherited
-threads or open databases) and import gigatrack once each.
+articles. Workers only run ``process``: they never touch a database the caller has open.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import chain, islice
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from gigatrack.extract import DEFAULT_BACKEND, get_extractor
 from gigatrack.ingest import ReadError
 from gigatrack.model import Article, Document
 from gigatrack.pipeline import process
 
+# Linux forks workers from this process before any worker thread runs, so they start warm and at once;
+# elsewhere they are spawned.
+_START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 WINDOW_PER_JOB = 4
+CHUNK = 16  # articles per task sent to a worker: fewer, larger messages
 # A stream shorter than this is processed in the calling process: starting workers would cost more.
 MIN_PARALLEL_ARTICLES = 32
 
@@ -49,6 +53,10 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _process_chunk(articles: list[Article], backend: str) -> list[Document | Failed]:
+    return [_process_one(article, backend) for article in articles]
+
+
 def _process_one(article: Article, backend: str) -> Document | Failed:
     try:
         return process(article, get_extractor(backend))
@@ -65,17 +73,27 @@ def process_stream(items: Iterable[Article | ReadError], jobs: int = 1,
         for item in chain(head, stream):
             yield item if isinstance(item, ReadError) else _process_one(item, backend)
         return
-    context = multiprocessing.get_context("forkserver")
+    context = multiprocessing.get_context(_START_METHOD)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        pending: deque[ReadError | Future[Document | Failed]] = deque()
-        window = jobs * WINDOW_PER_JOB
+        pending: deque[Future[list[Document | Failed]] | ReadError] = deque()
+        chunk: list[Article] = []
         for item in chain(head, stream):
-            pending.append(item if isinstance(item, ReadError) else pool.submit(_process_one, item, backend))
-            while len(pending) >= window:
-                yield _result(pending.popleft())
+            if isinstance(item, Article):
+                chunk.append(item)
+                if len(chunk) < CHUNK:
+                    continue
+            if chunk:
+                pending.append(pool.submit(_process_chunk, chunk, backend))
+                chunk = []
+            if isinstance(item, ReadError):
+                pending.append(item)
+            while len(pending) >= jobs * WINDOW_PER_JOB:
+                yield from _results(pending.popleft())
+        if chunk:
+            pending.append(pool.submit(_process_chunk, chunk, backend))
         while pending:
-            yield _result(pending.popleft())
+            yield from _results(pending.popleft())
 
 
-def _result(entry: ReadError | Future[Document | Failed]) -> Outcome:
-    return entry if isinstance(entry, ReadError) else entry.result()
+def _results(entry: Future[list[Document | Failed]] | ReadError) -> list[Outcome]:
+    return [entry] if isinstance(entry, ReadError) else list(entry.result())

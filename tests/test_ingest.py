@@ -140,7 +140,8 @@ def test_missing_path() -> None:
 def test_folder_without_articles(tmp_path: Path) -> None:
     (tmp_path / "readme.md").write_text("notes", encoding="utf-8")
     (tmp_path / "x.meta.json").write_text("{}", encoding="utf-8")
-    assert _only_error(tmp_path) == "no articles (.txt, .html, .jsonl) in this folder"
+    assert _only_error(tmp_path) == (
+        "no articles (.txt, .html, .htm, .jsonl (or .gz), .warc(.gz), .rss, .atom, .rdf, .xml) in this folder")
 
 
 def test_unknown_extension_is_skipped_in_a_folder_but_an_error_when_named() -> None:

@@ -1,4 +1,4 @@
-"""Read articles from files, folders and JSONL feeds; bad input becomes a ReadError, never an exception."""
+"""Read articles from files, folders, JSONL, WARC and RSS/Atom feeds; bad input becomes a ReadError, never raises."""
 
 from __future__ import annotations
 
@@ -22,9 +22,11 @@ def read_articles(
 ) -> Iterator[Article | ReadError]:
     """Stream the articles under ``paths`` in a sorted, deterministic order.
 
-    Files (.txt, .html, .htm, .jsonl, each optionally .gz) and folders (walked recursively) are
-    read one at a time. ``published`` is the date used for articles that carry none; a file over
-    ``max_bytes`` (uncompressed) is refused. Every unreadable item is yielded as a ReadError.
+    Files (.txt, .html, .htm, .jsonl, .warc, each optionally .gz; .rss, .atom, .rdf, .xml feeds) and
+    folders (walked recursively) are read one at a time. ``published`` is the date used for articles
+    that carry none; a file over ``max_bytes`` (uncompressed) is refused, and in a WARC file each record
+    is held to that limit instead. Feed items without their article's body are not articles here.
+    Every unreadable item is yielded as a ReadError.
     """
     return read_paths(paths, published=published, max_bytes=max_bytes)
 

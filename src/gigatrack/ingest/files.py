@@ -1,4 +1,4 @@
-"""Files and folders: a sorted recursive walk, one reader per file kind, sidecar metadata."""
+"""Files and folders: a sorted recursive walk, one reader per file kind (text, HTML, JSONL, WARC, feed), sidecars."""
 
 from __future__ import annotations
 
@@ -11,24 +11,33 @@ from pathlib import Path
 
 from gigatrack.ingest.decode import decode_bytes
 from gigatrack.ingest.errors import BadInput, ReadError
+from gigatrack.ingest.feeds import read_feed_file
 from gigatrack.ingest.jsonl import read_jsonl_lines
 from gigatrack.ingest.metadata import Metadata, read_sidecar
 from gigatrack.ingest.page_meta import read_page_metadata
+from gigatrack.ingest.warc import read_warc
 from gigatrack.model import Article, ContentKind
 
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 SIDECAR_SUFFIX = ".meta.json"
-# (name ending, content kind or "jsonl", gzip-compressed); longest endings first.
+# (name ending, content kind or "jsonl", "warc", "feed", gzip-compressed); longest endings first.
 _FILE_KINDS: tuple[tuple[str, str, bool], ...] = (
     (".jsonl.gz", "jsonl", True),
+    (".warc.gz", "warc", True),
     (".html.gz", "html", True),
     (".htm.gz", "html", True),
     (".txt.gz", "text", True),
     (".jsonl", "jsonl", False),
     (".html", "html", False),
     (".htm", "html", False),
+    (".warc", "warc", False),
+    (".atom", "feed", False),
     (".txt", "text", False),
+    (".rss", "feed", False),
+    (".rdf", "feed", False),
+    (".xml", "feed", False),
 )
+_KINDS_TEXT = ".txt, .html, .htm, .jsonl (or .gz), .warc(.gz), .rss, .atom, .rdf, .xml"
 _GZIP_ERRORS = (OSError, EOFError, zlib.error)
 
 
@@ -42,7 +51,7 @@ def read_paths(
             yield from _read_folder(path, published, max_bytes)
         elif path.is_file():
             if _file_kind(path) is None:
-                yield ReadError(str(path), "not an article file: expected .txt, .html, .htm, .jsonl (or .gz)")
+                yield ReadError(str(path), f"not an article file: expected {_KINDS_TEXT}")
             else:
                 yield from _read_file(path, published, max_bytes)
         else:
@@ -55,7 +64,7 @@ def _read_folder(folder: Path, published: dt.date | None, max_bytes: int) -> Ite
         found = True
         yield from _read_file(path, published, max_bytes)
     if not found:
-        yield ReadError(str(folder), "no articles (.txt, .html, .jsonl) in this folder")
+        yield ReadError(str(folder), f"no articles ({_KINDS_TEXT}) in this folder")
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -90,6 +99,12 @@ def _read_file(path: Path, published: dt.date | None, max_bytes: int) -> Iterato
     ending, kind, compressed = file_kind
     if kind == "jsonl":
         yield from _read_jsonl_file(path, compressed, published, max_bytes)
+        return
+    if kind == "warc":
+        yield from read_warc(path, published=published, max_bytes=max_bytes)
+        return
+    if kind == "feed":
+        yield from read_feed_file(path, published=published, max_bytes=max_bytes)
         return
     content_kind: ContentKind = "html" if kind == "html" else "text"
     try:

@@ -21,16 +21,13 @@ import datetime as dt
 import hashlib
 import ipaddress
 import socket
-import ssl
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import Self
 
-import httpcore
 import httpx
 
 from gigatrack import __version__
@@ -39,6 +36,7 @@ from gigatrack.ingest.errors import BadInput, ReadError
 from gigatrack.ingest.files import MAX_ARTICLE_BYTES
 from gigatrack.ingest.metadata import Metadata
 from gigatrack.ingest.page_meta import read_page_metadata
+from gigatrack.ingest.pinned_transport import PinnedBackend, PinnedTransport
 from gigatrack.model import Article, ContentKind
 
 _SCHEMES = ("http", "https")
@@ -52,22 +50,6 @@ _TIMEOUT_PHASES: dict[type[httpx.TimeoutException], str] = {
     httpx.WriteTimeout: "sending the request",
     httpx.PoolTimeout: "waiting for a free connection",
 }
-# httpcore's errors as the httpx errors that the Fetcher handles; the most specific first.
-_HTTPX_ERRORS: tuple[tuple[type[Exception], type[httpx.TransportError]], ...] = (
-    (httpcore.ConnectTimeout, httpx.ConnectTimeout),
-    (httpcore.ReadTimeout, httpx.ReadTimeout),
-    (httpcore.WriteTimeout, httpx.WriteTimeout),
-    (httpcore.PoolTimeout, httpx.PoolTimeout),
-    (httpcore.TimeoutException, httpx.TimeoutException),
-    (httpcore.ConnectError, httpx.ConnectError),
-    (httpcore.ReadError, httpx.ReadError),
-    (httpcore.WriteError, httpx.WriteError),
-    (httpcore.NetworkError, httpx.NetworkError),
-    (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
-    (httpcore.LocalProtocolError, httpx.LocalProtocolError),
-    (httpcore.ProtocolError, httpx.ProtocolError),
-    (httpcore.UnsupportedProtocol, httpx.UnsupportedProtocol),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +125,7 @@ class Fetcher:
         self._last_request: dict[str, float] = {}
         self._deadline = clock()
         self._client = httpx.Client(
-            transport=transport or _PinnedTransport(_PinnedBackend(self._addresses, self._time_left)),
+            transport=transport or PinnedTransport(PinnedBackend(self._addresses, self._time_left)),
             follow_redirects=False,
             trust_env=False,
             timeout=httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout),
@@ -400,119 +382,3 @@ def _decode(body: bytes, charset: str | None, *, html: bool) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     return decode_bytes(body, html=html)
-
-
-def _within(timeout: float | None, time_left: float, expired: type[Exception]) -> float:
-    """A socket timeout cut to the time left before the deadline; ``expired`` raised once none is left."""
-    if time_left <= 0:
-        raise expired("the deadline for this URL has passed")
-    return time_left if timeout is None else min(timeout, time_left)
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    """A connection whose every read, write and TLS handshake waits no longer than the current fetch has left."""
-
-    def __init__(self, stream: httpcore.NetworkStream, time_left: Callable[[], float]) -> None:
-        self._stream = stream
-        self._time_left = time_left
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, _within(timeout, self._time_left(), httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, _within(timeout, self._time_left(), httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._stream.close()
-
-    def start_tls(
-        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
-    ) -> httpcore.NetworkStream:
-        tls_timeout = _within(timeout, self._time_left(), httpcore.ConnectTimeout)
-        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, tls_timeout), self._time_left)
-
-    def get_extra_info(self, info: str) -> object:
-        return self._stream.get_extra_info(info)
-
-
-class _PinnedBackend(httpcore.NetworkBackend):
-    """Opens TCP connections only to the addresses that ``vet`` approves for a host, within the time left."""
-
-    def __init__(self, vet: Callable[[str, int], list[str]], time_left: Callable[[], float]) -> None:
-        self._vet = vet
-        self._time_left = time_left
-        self._sockets = httpcore.SyncBackend()
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.NetworkStream:
-        failures: list[str] = []
-        for address in self._vet(host, port):
-            connect_timeout = _within(timeout, self._time_left(), httpcore.ConnectTimeout)
-            try:
-                stream = self._sockets.connect_tcp(address, port, connect_timeout, local_address, socket_options)
-            except httpcore.ConnectError as err:
-                failures.append(f"{address}: {err}")
-                continue
-            return _DeadlineStream(stream, self._time_left)
-        raise httpcore.ConnectError(f"cannot connect to {host} ({'; '.join(failures)})")
-
-
-class _PinnedTransport(httpx.BaseTransport):
-    """httpx over an httpcore connection pool whose connections go only where a _PinnedBackend lets them."""
-
-    def __init__(self, backend: _PinnedBackend) -> None:
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(), keepalive_expiry=5.0, network_backend=backend
-        )
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        url = httpcore.URL(
-            scheme=request.url.raw_scheme, host=request.url.raw_host, port=request.url.port, target=request.url.raw_path
-        )
-        core_request = httpcore.Request(
-            request.method, url, headers=request.headers.raw, content=request.read(), extensions=request.extensions
-        )
-        with _as_httpx_errors():
-            core_response = self._pool.handle_request(core_request)
-        return httpx.Response(
-            core_response.status,
-            headers=core_response.headers,
-            stream=_ResponseStream(core_response),
-            extensions=core_response.extensions,
-        )
-
-    def close(self) -> None:
-        self._pool.close()
-
-
-class _ResponseStream(httpx.SyncByteStream):
-    """An httpcore response body as an httpx stream, its errors as httpx errors."""
-
-    def __init__(self, response: httpcore.Response) -> None:
-        self._response = response
-
-    def __iter__(self) -> Iterator[bytes]:
-        with _as_httpx_errors():
-            yield from self._response.iter_stream()
-
-    def close(self) -> None:
-        with _as_httpx_errors():
-            self._response.close()
-
-
-@contextmanager
-def _as_httpx_errors() -> Iterator[None]:
-    """Re-raise an httpcore error as the httpx error that stands for it; any other exception passes unchanged."""
-    try:
-        yield
-    except Exception as err:
-        for theirs, ours in _HTTPX_ERRORS:
-            if isinstance(err, theirs):
-                raise ours(str(err)) from err
-        raise

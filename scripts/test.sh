@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command (README, and CI through .ci/run): set up .venv, install the project with its dev tools, then lint, type-check and test.
 # Runs from a clean clone with ../shared beside the repository (the tests fail on CI without it).
+# Installs a Java runtime (Debian's openjdk) for the Spark tests when there is none.
 # Unless GIGATRACK_TEST_PG is set, starts a throwaway PostgreSQL server for the store tests (scripts/pg_server.sh, which
 # apt-installs postgresql when it is missing) and stops it on exit; on CI (CI set) failing to start it fails the run,
 # elsewhere it is a warning and the PostgreSQL variants of the tests skip.
@@ -27,6 +28,19 @@ step "ruff"
 
 step "mypy"
 .venv/bin/mypy
+
+if ! command -v java >/dev/null 2>&1; then
+    step "installing a Java runtime for the Spark tests"
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >&2 \
+            || { [ -z "${CI:-}" ] || { echo "ci: could not install Java; the Spark tests need it" >&2; exit 1; }; }
+    elif [ -n "${CI:-}" ]; then
+        echo "ci: no Java runtime and no way to install one (needs root and apt-get); the Spark tests need it" >&2
+        exit 1
+    else
+        echo "warning: no Java runtime; the Spark tests will skip" >&2
+    fi
+fi
 
 if [ -z "${GIGATRACK_TEST_PG:-}" ]; then
     step "starting a throwaway PostgreSQL server"

@@ -8,6 +8,7 @@ from gigatrack import __version__
 from gigatrack.cli.extract_cmd import extract
 from gigatrack.cli.ingest_cmds import ingest, reprocess
 from gigatrack.cli.kb_cmds import conflicts, entities, record, records
+from gigatrack.cli.spark_cmd import spark
 from gigatrack.cli.store_cmds import facts, show
 
 PROG_NAME = "gigatrack"
@@ -43,6 +44,7 @@ cli.add_command(record)
 cli.add_command(conflicts)
 cli.add_command(entities)
 cli.add_command(reprocess)
+cli.add_command(spark)
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "gigatrack"
-ORDER = ["model", "ingest", "clean", "annotate", "extract", "pipeline", "resolve", "store", "cli"]
+ORDER = ["model", "ingest", "clean", "annotate", "extract", "pipeline", "workers", "resolve", "store", "spark", "cli"]
 
 
 def _stage(module: str) -> str | None:

@@ -6,12 +6,15 @@ import datetime as dt
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 import click
 
-from gigatrack.cli.options import db_option, jobs_option, open_store
+from gigatrack.cli.options import db_option, fetch_options, fetcher_for, jobs_option, open_store
 from gigatrack.cli.progress import Tracker, tracking
 from gigatrack.ingest import ReadError, count_articles, read_articles
+from gigatrack.ingest.fetch import Fetcher, read_urls
+from gigatrack.ingest.remote import read_feed
 from gigatrack.model import Article
 from gigatrack.store import Store
 from gigatrack.workers import Failed, process_stream
@@ -52,21 +55,34 @@ def store_stream(store: Store, items: Iterable[Article | ReadError], *, jobs: in
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
+@click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False),
+              help="A file of article URLs, one a line (# comments), fetched politely; repeatable.")
+@click.option("--feed", "feeds", multiple=True, metavar="FILE|URL",
+              help="An RSS or Atom feed (file or URL): its items' full text, else their fetched pages; repeatable.")
+@fetch_options
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Publication date (YYYY-MM-DD) for articles that carry none; relative dates "
                    "resolve against it.")
 @jobs_option
-def ingest(paths: tuple[str, ...], db_path: str, published: dt.datetime | None, jobs: int) -> None:
-    """Extract the facts of articles (files or folders) and store them; unchanged articles are skipped.
+def ingest(paths: tuple[str, ...], db_path: str, url_lists: tuple[str, ...], feeds: tuple[str, ...],
+           allow_private: bool, per_host_interval: float, published: dt.datetime | None, jobs: int) -> None:
+    """Extract the facts of articles (files or folders, URL lists, feeds) and store them; unchanged articles are
+    skipped.
 
-    Exits with status 1 when any input could not be read, processed or stored.
+    Exits with status 1 when any input could not be read, fetched, processed or stored.
     """
-    with open_store(db_path, create=True) as store, tracking("ingesting") as tracker:
-        tracker.set_total(count_articles(paths))
-        outcomes = store_stream(store, read_articles(paths, published=published.date() if published else None),
-                                jobs=jobs, tracker=tracker)
+    if not (paths or url_lists or feeds):
+        raise click.UsageError("give PATHS, --urls FILE or --feed FILE|URL")
+    day = published.date() if published else None
+    with open_store(db_path, create=True) as store, tracking("ingesting") as tracker, \
+            fetcher_for(allow_private, per_host_interval) as fetcher:
+        tracker.set_total(count_articles(paths) if not (url_lists or feeds) else None)
+        sources = chain(read_articles(paths, published=day) if paths else (),
+                        chain.from_iterable(_url_list(name, fetcher, day) for name in url_lists),
+                        chain.from_iterable(read_feed(feed, fetcher, published=day) for feed in feeds))
+        outcomes = store_stream(store, sources, jobs=jobs, tracker=tracker)
     total = outcomes["added"] + outcomes["unchanged"] + outcomes["replaced"] + outcomes["failed"]
     click.echo(f"{total} article{'' if total == 1 else 's'}: {outcomes['added']} added, "
                f"{outcomes['unchanged']} unchanged, {outcomes['replaced']} replaced, "
@@ -74,6 +90,14 @@ def ingest(paths: tuple[str, ...], db_path: str, published: dt.datetime | None, 
                f"database: {store.path}")
     if outcomes["failed"]:
         sys.exit(1)
+
+
+def _url_list(name: str, fetcher: Fetcher, published: dt.date | None) -> Iterator[Article | ReadError]:
+    try:
+        with open(name, encoding="utf-8") as lines:
+            yield from read_urls(lines, name, fetcher, published=published)
+    except (OSError, UnicodeDecodeError) as err:
+        yield ReadError(name, f"cannot read the URL list ({err})")
 
 
 @click.command()

@@ -10,6 +10,7 @@ from gigatrack.cli.ingest_cmds import ingest, reprocess
 from gigatrack.cli.kb_cmds import conflicts, entities, record, records
 from gigatrack.cli.spark_cmd import spark
 from gigatrack.cli.store_cmds import facts, show
+from gigatrack.cli.watch_cmd import watch
 
 PROG_NAME = "gigatrack"
 # Set on the group, inherited by every subcommand's context: `gigatrack extract -h` works too.
@@ -45,6 +46,7 @@ cli.add_command(conflicts)
 cli.add_command(entities)
 cli.add_command(reprocess)
 cli.add_command(spark)
+cli.add_command(watch)
 
 
 def main() -> None:

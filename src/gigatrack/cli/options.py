@@ -1,4 +1,4 @@
-"""What several commands share: the ``--db`` and ``--jobs`` options, and opening the store ``--db`` names."""
+"""What several commands share: the ``--db``, ``--jobs`` and fetching options; the store and fetcher they make."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
+from gigatrack.ingest.fetch import Fetcher, FetchPolicy
 from gigatrack.store import DB_ENV_VAR, DEFAULT_DB_FILE, Store, StoreError
 from gigatrack.workers import default_jobs
 
@@ -33,3 +34,18 @@ def jobs_option(command: _F) -> _F:
         "--jobs", "-j", type=click.IntRange(min=1), default=default_jobs, show_default="all cores",
         help="Worker processes for extraction (1: all in this process).",
     )(command)
+
+
+def fetch_options(command: _F) -> _F:
+    command = click.option(
+        "--per-host-interval", type=click.FloatRange(min=0), default=1.0, show_default=True,
+        help="Seconds between two requests to one host.")(command)
+    return click.option(
+        "--allow-private", is_flag=True,
+        help="Fetch from private, loopback and link-local addresses too (an intranet; refused by default).",
+    )(command)
+
+
+def fetcher_for(allow_private: bool, per_host_interval: float) -> Fetcher:
+    """A Fetcher with the default limits and these two settings (a context manager)."""
+    return Fetcher(FetchPolicy(allow_private=allow_private, per_host_interval=per_host_interval))

@@ -141,6 +141,10 @@ class Store:
             rebuild_groups(self._db, old_groups | groups)
         return "added" if row is None else "replaced"
 
+    def has_article(self, article_id: str) -> bool:
+        """Is an article with this id stored (whatever its version)?"""
+        return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
     def current_fact_count(self, article: Article, *, source_hash: str | None = None) -> int | None:
         """How many facts the stored copy of ``article`` has when it is stored and current (``ingest``
         would say "unchanged"); None when it is missing or out of date. Lets callers skip processing."""

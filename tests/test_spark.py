@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from gigatrack.cli.main import cli
+from gigatrack.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = [str(ROOT / "examples"), str(ROOT / "tests" / "fixtures" / "stories")]
@@ -34,7 +35,9 @@ def spark_out(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     out = tmp_path_factory.mktemp("spark") / "out"
     bad = tmp_path_factory.mktemp("bad") / "empty.txt"
     bad.write_text("", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["spark", *INPUTS, str(bad), "--out", str(out), "--master", "local[2]"])
+    db = out.parent / "spark.db"
+    result = CliRunner().invoke(cli, ["spark", *INPUTS, str(bad), "--out", str(out), "--master", "local[2]",
+                                      "--db", str(db)])
     assert result.exit_code == 1, result.output  # the empty file is an error; the rest is extracted
     assert result.output.strip().endswith(f"26 articles, 56 facts, 1 errors; Parquet in {out}")
     yield out
@@ -61,6 +64,15 @@ def test_spark_gives_the_facts_of_gigatrack_extract(spark_out: Path) -> None:
         ordered = [fact for _, fact in sorted(found, key=lambda pair: pair[0])]
         wanted = [{k: v for k, v in f.items() if v is not None} for f in expected[article_id]]
         assert ordered == wanted, article_id
+
+
+def test_spark_also_stores_every_article_in_the_database(spark_out: Path) -> None:
+    with Store.open(spark_out.parent / "spark.db", create=False) as store:
+        assert store.stats().articles == 26
+        stored = {(f.article_id, f.type, f.evidence[0].quote) for f in store.facts()}
+    expected = {(article_id, fact["type"], fact["evidence"][0])  # type: ignore[index]
+                for article_id, facts in extract_jsonl().items() for fact in facts}
+    assert stored == expected and len(stored) == 56
 
 
 def test_spark_writes_articles_and_errors(spark_out: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,9 +23,6 @@ from gigatrack.ingest import ReadError
 from gigatrack.model import Article, Document
 from gigatrack.pipeline import process
 
-# Linux forks workers from this process before any worker thread runs, so they start warm and at once;
-# elsewhere they are spawned.
-_START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 WINDOW_PER_JOB = 4
 CHUNK = 16  # articles per task sent to a worker: fewer, larger messages
 # A stream shorter than this is processed in the calling process: starting workers would cost more.
@@ -53,6 +51,14 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _start_method() -> str:
+    """Fork on Linux while this process runs one thread (workers then start at once and warm); else a fork
+    server, which is safe beside threads such as a progress bar's; spawn where there is no fork."""
+    if sys.platform != "linux":
+        return "spawn"
+    return "fork" if threading.active_count() == 1 else "forkserver"
+
+
 def _process_chunk(articles: list[Article], backend: str) -> list[Document | Failed]:
     return [_process_one(article, backend) for article in articles]
 
@@ -73,7 +79,7 @@ def process_stream(items: Iterable[Article | ReadError], jobs: int = 1,
         for item in chain(head, stream):
             yield item if isinstance(item, ReadError) else _process_one(item, backend)
         return
-    context = multiprocessing.get_context(_START_METHOD)
+    context = multiprocessing.get_context(_start_method())
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending: deque[Future[list[Document | Failed]] | ReadError] = deque()
         chunk: list[Article] = []

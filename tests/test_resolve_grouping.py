@@ -43,14 +43,30 @@ def test_policy_targets_group_by_jurisdiction_year_metric_and_vehicle_class() ->
 
 def test_plants_in_different_towns_are_different_records_and_a_townless_report_joins_the_only_one() -> None:
     group = "facility|lges|US"
-    one_town = cluster(group, [("f1", ("holland", None)), ("f2", (None, None))])
+    one_town = cluster(group, [("f1", "a1", ("michigan", "holland", None)), ("f2", "a2", (None, None, None))])
     assert list(one_town.values()) == [["f1", "f2"]]
-    two_towns = cluster(group, [("f1", ("holland", None)), ("f3", ("lansing", None)), ("f2", (None, None))])
+    two_towns = cluster(group, [("f1", "a1", ("michigan", "holland", None)),
+                                ("f3", "a3", ("michigan", "lansing", None)), ("f2", "a2", (None, None, None))])
     assert sorted(two_towns.values()) == [["f1"], ["f2"], ["f3"]]  # which plant f2 means is unknown
+    regions = cluster(group, [("f1", "a1", ("michigan", None, None)), ("f2", "a2", ("arizona", None, None))])
+    assert sorted(regions.values()) == [["f1"], ["f2"]]
+
+
+def test_two_facts_of_one_article_are_two_records() -> None:
+    group = "investment|toyota|JP"
+    records = cluster(group, [("f1", "a1", ()), ("f2", "a1", ())])
+    assert records == {record_id(group, ()): ["f1"], record_id(group, ("f2",)): ["f2"]}
+    # A report from another article fits both, so which one it speaks of is unknown: it stays apart.
+    assert sorted(cluster(group, [("f1", "a1", ()), ("f2", "a1", ()), ("f3", "a2", ())]).values()) == [
+        ["f1"], ["f2"], ["f3"]]
+    # With one record to join, it joins.
+    assert list(cluster(group, [("f1", "a1", ()), ("f3", "a2", ())]).values()) == [["f1", "f3"]]
 
 
 def test_record_ids_do_not_depend_on_the_order_facts_arrive_in() -> None:
-    members = [("f1", ("kokomo", "battery")), ("f2", (None, "battery")), ("f3", ("kokomo", None))]
+    members = [("f1", "a1", ("indiana", "kokomo", "battery")), ("f2", "a2", (None, None, "battery")),
+               ("f3", "a3", ("indiana", "kokomo", None))]
     forward = cluster("facility|starplus|US", members)
     backward = cluster("facility|starplus|US", list(reversed(members)))
-    assert forward == backward == {record_id("facility|starplus|US", ("kokomo", "battery")): ["f1", "f2", "f3"]}
+    assert forward == backward == {
+        record_id("facility|starplus|US", ("indiana", "kokomo", "battery")): ["f1", "f3", "f2"]}

@@ -4,10 +4,11 @@ Facts first fall into a *group* by their key entities (``group_key``): a supply 
 supplier and customer, a plant by its operator and country, a partnership by its set of parties, an
 investment by its investor and country, an order by its buyer and seller, a policy target by its
 jurisdiction, year, metric and vehicle class. Within a group, facts that name different details
-that tell things apart (``detail``: a plant's town or product family, a supply deal's product
-family) form different records; a fact silent on such a detail joins the one record it fits, or
-stays apart when it fits several or none. The record id hashes the group and the details of its
-most specific fact, so it does not depend on the order in which articles arrived.
+that tell things apart (a plant's or an investment's region and town, a plant's or a supply deal's
+product family) form different records; a fact silent on such a detail joins the one record it fits,
+or stays apart when it fits several or none; two facts of one article are never one record. The
+record id hashes the group and the details of its most specific fact, so it does not depend on the
+order in which articles arrived.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _VEHICLE_CLASSES = (
     ("three_wheeler", re.compile(r"three[- ]wheel|rickshaw|tuk", re.I)),
     ("bus", re.compile(r"\bbus", re.I)),
     ("truck", re.compile(r"truck|lorr|heavy|commercial|freight|van\b", re.I)),
+    ("taxi", re.compile(r"taxi|\bcabs?\b|ride-?hail", re.I)),
     ("charging", re.compile(r"charg", re.I)),
     ("car", re.compile(r"\bcar|passenger|light[- ]duty|automobile", re.I)),
 )
@@ -52,10 +54,13 @@ def vehicle_class(segment: Any) -> str:
     return "all"
 
 
-def _town(place: Any) -> str | None:
-    if isinstance(place, Mapping) and isinstance(place.get("city"), str) and place["city"]:
-        return " ".join(str(place["city"]).casefold().split())
-    return None
+def _site(place: Any) -> tuple[str | None, str | None]:
+    """(region, town) of a place, case-folded; None for what it does not name."""
+    def part(name: str) -> str | None:
+        value = place.get(name) if isinstance(place, Mapping) else None
+        return " ".join(value.casefold().split()) if isinstance(value, str) and value.strip() else None
+
+    return part("region"), part("city")
 
 
 def _country(place: Any) -> str:
@@ -79,7 +84,7 @@ def group_of(fact_id: str, fact_type: str, slots: Mapping[str, Any], entity_ids:
         details = (product_family(slots.get("product")),)
     elif fact_type == "facility":
         parts = (org("operator"), _country(slots.get("location")))
-        details = (_town(slots.get("location")), product_family(slots.get("product")))
+        details = (*_site(slots.get("location")), product_family(slots.get("product")))
     elif fact_type == "partnership":
         listed = slots.get("parties")
         names = listed if isinstance(listed, list) else []
@@ -87,6 +92,7 @@ def group_of(fact_id: str, fact_type: str, slots: Mapping[str, Any], entity_ids:
         parts = ("+".join(entities),) if len(entities) >= 2 else (None,)
     elif fact_type == "investment":
         parts = (org("investor"), _country(slots.get("location")))
+        details = _site(slots.get("location"))
     elif fact_type == "order":
         parts = (org("buyer"), org("seller") or "-")
     else:
@@ -107,19 +113,33 @@ def _fits(details: Sequence[str | None], seed: Sequence[str | None]) -> bool:
     return all(mine is None or mine == theirs for mine, theirs in zip(details, seed, strict=True))
 
 
-def cluster(group: str, members: Sequence[tuple[str, tuple[str | None, ...]]]) -> dict[str, list[str]]:
-    """Fact ids of one group (with their details) -> {record id: fact ids}.
+@dataclass
+class _Forming:
+    """A record being formed: its seed's details, its id, the articles and facts it holds."""
 
-    The most specific facts seed records; each fact joins the first record whose seed it fits and
-    that is the only one it fits, else seeds a record of its own.
+    details: tuple[str | None, ...]
+    id: str
+    articles: set[str]
+    facts: list[str]
+
+
+def cluster(group: str, members: Sequence[tuple[str, str, tuple[str | None, ...]]]) -> dict[str, list[str]]:
+    """Facts of one group as (fact id, article id, details) -> {record id: fact ids}.
+
+    The most specific facts seed records. A fact joins the one record whose seed it fits and that holds no
+    fact of its own article (two facts of one article are two things); when it fits none, or several, it
+    seeds a record of its own.
     """
-    ordered = sorted(members, key=lambda m: (-sum(d is not None for d in m[1]), [d or "" for d in m[1]], m[0]))
-    seeds: list[tuple[str | None, ...]] = []
-    records: dict[str, list[str]] = {}
-    for fact, details in ordered:
-        fitting = [seed for seed in seeds if _fits(details, seed)]
-        seed = fitting[0] if len(fitting) == 1 else details
-        if len(fitting) != 1 and seed not in seeds:
-            seeds.append(seed)
-        records.setdefault(record_id(group, seed), []).append(fact)
-    return records
+    ordered = sorted(members, key=lambda m: (-sum(d is not None for d in m[2]), [d or "" for d in m[2]], m[0]))
+    forming: list[_Forming] = []
+    for fact, article, details in ordered:
+        fitting = [r for r in forming if _fits(details, r.details) and article not in r.articles]
+        if len(fitting) == 1:
+            fitting[0].articles.add(article)
+            fitting[0].facts.append(fact)
+            continue
+        key = record_id(group, details)
+        if any(r.id == key for r in forming):
+            key = record_id(group, (*details, fact))
+        forming.append(_Forming(details, key, {article}, [fact]))
+    return {r.id: r.facts for r in forming}

@@ -105,7 +105,8 @@ def rebuild_groups(db: Database, groups: Iterable[str]) -> None:
         details = {row[0]: tuple(json.loads(row[1])) for row in db.execute(
             "SELECT fact_id, details_json FROM fact_groups WHERE group_key = ?", (group,))}
         by_id = {fact.fact_id: fact for fact in facts}
-        for record_id, fact_ids in cluster(group, [(f, details[f]) for f in by_id]).items():
+        members = [(key, fact.article_id, details[key]) for key, fact in by_id.items()]
+        for record_id, fact_ids in cluster(group, members).items():
             _insert_record(db, build_record(record_id, group, [by_id[f] for f in fact_ids]))
 
 

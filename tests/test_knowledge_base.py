@@ -183,3 +183,18 @@ def summary(record: StoredRecord) -> tuple[object, ...]:
 
 def provisional_party(record: StoredRecord) -> bool:
     return any(e["provisional"] for entities in record.data["parties"].values() for e in entities)
+
+
+def test_real_articles_merge_only_what_is_one_thing(shared_dir: Path, tmp_path: Path) -> None:
+    """On the shared corpus: Vietnam's 2030 targets, reported by two articles, are one record each, and no record
+    holds two facts of one article."""
+    articles = [a for a in read_articles([shared_dir / "corpus"]) if isinstance(a, Article)]
+    with Store.open(tmp_path / "real.db") as real:
+        for article in articles:
+            real.ingest(process(article))
+        vietnam = {r.label: sorted(r.data["articles"]) for r in real.records(type="policy_target", country="VN")}
+        both = ["c3-vietnam-green-transport-plan-2022", "seed-000"]
+        assert vietnam["VN 2030 ev_share Urban vehicles"] == both
+        assert vietnam["VN 2030 ev_share Urban taxis"] == both
+        for record in real.records():
+            assert len(record.data["facts"]) == len(record.data["articles"]), record.label

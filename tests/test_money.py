@@ -97,3 +97,22 @@ def test_a_bare_dollar_is_the_local_dollar_in_a_canadian_or_australian_story() -
     assert currencies("Queensland will spend $570 million on batteries in Brisbane, Australia.") == ["AUD"]
     assert currencies("Bécancour, Quebec gets US$1 billion, and Toronto $5 million.") == ["USD", "USD"]
     assert currencies("Ford will invest $3.5 billion in Marshall, Michigan.") == ["USD"]
+
+
+@pytest.mark.parametrize(("phrase", "amount", "currency"), [
+    ("14 billion forints", 14e9, "HUF"),
+    ("5 billion Swedish kronor", 5e9, "SEK"),
+    ("30 billion Turkish lira", 30e9, "TRY"),
+    ("TRY 30 billion", 30e9, "TRY"),
+    ("25 million shekels", 25e6, "ILS"),
+    ("2 billion rand", 2e9, "ZAR"),
+    ("300 million Egyptian pounds", 300e6, "EGP"),
+    ("PHP 21.67 billion", 21.67e9, "PHP"),
+])
+def test_more_currencies(phrase: str, amount: float, currency: str) -> None:
+    assert parse_money(phrase) == Money(amount, currency)
+
+
+def test_currency_words_that_are_ordinary_words_need_a_multiplier() -> None:
+    assert find_money("the Rand Corporation said 5 people") == []
+    assert find_money("100 pounds of lithium") == []

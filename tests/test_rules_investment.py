@@ -164,3 +164,20 @@ def test_an_aside_after_the_verb_does_not_hide_the_target() -> None:
     [fact] = investments("AESC will invest 2 billion euros to build, from 2022, a production site for battery cells "
                          "on land adjacent to the Renault factory in Douai, France.")
     assert fact["target"] == "a production site for battery cells"
+
+
+def test_public_money_committed_or_contributed() -> None:
+    [quebec] = investments("The Quebec government has committed up to $2.9 billion to secure the deal with "
+                           "Northvolt, including construction help and production incentives.")
+    assert quebec["investor"] == "Quebec government"
+    assert quebec["value"] == {"amount": 2_900_000_000, "currency": "USD"}  # "$" alone, nothing says Canada
+    [hungary] = investments("The Hungarian government is supporting the construction with 14 billion forints, "
+                            "the equivalent of about 38 million euros.")
+    assert (hungary["investor"], hungary["value"]) == ("Hungarian government",
+                                                       {"amount": 14_000_000_000, "currency": "HUF"})
+
+
+def test_offers_count_only_from_public_bodies() -> None:
+    assert investments("Tesla offered $2.6 billion for SolarCity in a deal that worried analysts.") == []
+    [award] = investments("The Department of Energy awarded $100 million to Sila for its Moses Lake plant.")
+    assert (award["investor"], award["value"]) == ("Department of Energy", {"amount": 100_000_000, "currency": "USD"})

@@ -23,6 +23,7 @@ _PREFIX_CURRENCIES: dict[str, str] = {
 _CODES = (
     "USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "CAD", "AUD", "SGD", "HKD", "TWD", "BRL", "PLN", "THB",
     "IDR", "VND", "CHF", "SEK", "NOK", "DKK", "MXN", "CLP", "ARS", "ZAR", "MAD", "HUF", "CZK", "MYR", "NZD",
+    "TRY", "ILS", "PHP", "SAR", "AED", "NGN", "KES", "EGP", "PKR", "RON", "BGN",
 )
 # Words written after the figure ("730 billion yen", "2 billion euros").
 _SUFFIX_CURRENCIES: dict[str, str] = {
@@ -33,10 +34,19 @@ _SUFFIX_CURRENCIES: dict[str, str] = {
     "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "rupees": "INR", "rupee": "INR",
     "baht": "THB", "dong": "VND", "rupiah": "IDR", "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN",
     "reais": "BRL", "reals": "BRL", "brazilian reais": "BRL", "brazilian reals": "BRL",
-    "forint": "HUF", "ringgit": "MYR", "swiss francs": "CHF",
+    "forint": "HUF", "forints": "HUF", "ringgit": "MYR", "swiss francs": "CHF",
+    "kronor": "SEK", "krona": "SEK", "swedish kronor": "SEK", "swedish crowns": "SEK",
+    "norwegian kroner": "NOK", "norwegian krone": "NOK", "norwegian crowns": "NOK",
+    "danish kroner": "DKK", "danish krone": "DKK", "danish crowns": "DKK",
+    "czech crowns": "CZK", "koruna": "CZK", "korunas": "CZK",
+    "lira": "TRY", "liras": "TRY", "turkish lira": "TRY", "shekels": "ILS", "new shekels": "ILS",
+    "rand": "ZAR", "naira": "NGN", "riyals": "SAR", "saudi riyals": "SAR", "lei": "RON",
+    "mexican pesos": "MXN", "chilean pesos": "CLP", "argentine pesos": "ARS", "philippine pesos": "PHP",
+    "pakistani rupees": "PKR", "new zealand dollars": "NZD", "egyptian pounds": "EGP",
+    "kenyan shillings": "KES",
 }
 # Suffix words that are also ordinary words or weights: money only with a multiplier ("1 trillion won").
-_SUFFIX_NEEDS_MULTIPLIER = frozenset({"won", "pounds", "dong"})
+_SUFFIX_NEEDS_MULTIPLIER = frozenset({"won", "pounds", "dong", "rand", "lei"})
 _MULTIPLIERS: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
     "b": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12, "crore": 1e7, "crores": 1e7, "cr": 1e7,

@@ -81,6 +81,14 @@ _SUPPORTING = re.compile(
     r"(?:(?:investment|contribution|funding)\s+of\s+)?(?:up\s+to\s+|about\s+|around\s+)?",
     re.I,
 )
+# "has committed up to $2.9 billion", "will contribute $1.37 billion", "pledged 500 million euros": money put in.
+_PLEDGE = re.compile(
+    r"\b(?P<verb>commit(?:s|ted|ting)?|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|allocat(?:e|es|ed|ing)|"
+    r"earmark(?:s|ed|ing)?|offer(?:s|ed|ing)?|award(?:s|ed|ing)?)\s+(?:(?:up\s+to|about|around|approximately|some|"
+    r"more\s+than|over|nearly|almost|an\s+additional|another|a\s+further)\s+)?(?=[$€£¥₹₩A-Z0-9])",
+    re.I,
+)
+_PUBLIC_ONLY_VERBS = ("offer", "award")
 _THE_GOVERNMENT = re.compile(r"\s*(?:[A-Z][\w ,]{0,30},\s*)?[Tt]he\s+government\b(?!\s+of\b)")
 _IN_FORM = re.compile(r"\s+in\s+(subsid(?:y|ies)|grants?|loans?|incentives?)\b", re.I)
 _SUPPORT_FORM = re.compile(r"^(?:subsid(?:y|ies)|grants?|incentives?|loans?)$", re.I)
@@ -196,7 +204,24 @@ def _subsidies(view: SentenceView, country: str | None) -> list[Frame]:
         frame.fill("purpose", support.group("form").lower())
         frame.cite(view)
         frames.append(frame)
-    return frames or _support_received(view) or _support_through(view, country)
+    return frames or _support_received(view) or _support_through(view, country) or _pledges(view)
+
+
+def _pledges(view: SentenceView) -> list[Frame]:
+    """"The Quebec government has committed up to $2.9 billion", "Ford will contribute $500 million": the
+    subject puts the money in; offers and awards count only from a public body."""
+    frames: list[Frame] = []
+    for pledge in _PLEDGE.finditer(view.text):
+        if not any(0 <= view.local(m.start) - pledge.end() <= 3 for m in view.of("money")):
+            continue
+        giver = subject_ref(view, pledge.start())
+        if giver is None:
+            continue
+        public = "government" in giver.entity.roles or "agency" in giver.entity.roles
+        if pledge.group("verb").lower().startswith(_PUBLIC_ONLY_VERBS) and not public:
+            continue
+        frames += _money_frames(view, pledge.start(), pledge.end(), [giver.entity.display_name()])
+    return frames
 
 
 def _support_received(view: SentenceView) -> list[Frame]:
@@ -340,8 +365,8 @@ def _restated(fact: Fact, others: list[Fact]) -> bool:
     return False
 
 
-_CUES = ("invest", "stake", "acqui", "capex", "subsid", "bought", "buy", "purchase", "loan", "grant", "contribution",
-         "funding")
+_CUES = ("invest", "stake", "acqui", "capex", "subsid", "bought", "buy", "purchase", "loan", "grant", "contribut",
+         "funding", "support", "commit", "pledg", "allocat", "earmark", "offer", "award")
 
 
 def extract_investments(ctx: Context) -> list[Fact]:

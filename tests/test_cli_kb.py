@@ -36,7 +36,7 @@ def deal_id(db: str) -> str:
 def test_records_table_lists_each_story_once(db: str) -> None:
     result = run("records", "--db", db)
     assert result.exit_code == 0
-    assert "6 records" in result.output
+    assert "7 records" in result.output
     assert "StarPlus Energy" in result.output and "operating" in result.output
 
 

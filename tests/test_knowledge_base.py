@@ -47,6 +47,7 @@ def test_every_story_becomes_one_record(store: Store) -> None:
     labels = sorted((r.type, r.label) for r in store.records())
     assert labels == [
         ("facility", "LG Energy Solution"),  # the Holland pack plant named in one outlet
+        ("facility", "SK On"),  # the Bécancour refinery of the MoU, in both of its articles
         ("facility", "StarPlus Energy"),
         ("partnership", "Norvale Lithum + SK On"),
         ("partnership", "Samsung SDI + Stellantis"),
@@ -173,7 +174,7 @@ def test_record_ids_do_not_depend_on_ingest_order(db_url: str, tmp_path: Path) -
     with Store.open(tmp_path / "backward.db") as backward:
         ingest_all(backward, tuple(reversed(story_docs())))
         got = {r.id: summary(r) for r in backward.records() if not provisional_party(r)}
-    assert got == expected and len(got) == 5
+    assert got == expected and len(got) == 6
 
 
 def summary(record: StoredRecord) -> tuple[object, ...]:

@@ -39,7 +39,7 @@ def spark_out(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     result = CliRunner().invoke(cli, ["spark", *INPUTS, str(bad), "--out", str(out), "--master", "local[2]",
                                       "--db", str(db)])
     assert result.exit_code == 1, result.output  # the empty file is an error; the rest is extracted
-    assert result.output.strip().endswith(f"26 articles, 56 facts, 1 errors; Parquet in {out}")
+    assert result.output.strip().endswith(f"26 articles, 58 facts, 1 errors; Parquet in {out}")
     yield out
 
 
@@ -72,7 +72,7 @@ def test_spark_also_stores_every_article_in_the_database(spark_out: Path) -> Non
         stored = {(f.article_id, f.type, f.evidence[0].quote) for f in store.facts()}
     expected = {(article_id, fact["type"], fact["evidence"][0])  # type: ignore[index]
                 for article_id, facts in extract_jsonl().items() for fact in facts}
-    assert stored == expected and len(stored) == 56
+    assert stored == expected and len(stored) == 58
 
 
 def test_spark_writes_articles_and_errors(spark_out: Path) -> None:

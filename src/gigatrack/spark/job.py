@@ -120,6 +120,10 @@ def run(spark: SparkSession, inputs: Iterable[str], out: str, *, published: dt.d
     files = input_files(inputs)
     if not files:
         raise ValueError("no input files")
+    if db is not None:
+        from gigatrack.store import Store
+
+        Store.open(db).close()  # create and migrate it once, here, before the executors write to it
     day = published.isoformat() if published else None
     outcomes = spark.sparkContext.parallelize(files, len(files)).flatMap(
         lambda path: extract_file(path, day)).persist()

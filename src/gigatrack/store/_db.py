@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -20,6 +21,7 @@ from gigatrack.store.records import StoreError
 
 Params = Sequence[Any] | Mapping[str, Any]
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+_SQLITE_BUSY_SECONDS = 60.0
 # Any fixed number: the key of the advisory lock that serialises gigatrack's writers on PostgreSQL.
 _WRITER_LOCK = 0x6769676174726B
 
@@ -144,13 +146,27 @@ def connect(target: str) -> Database:
         raise StoreError(f"{target}: cannot open the database: {exc}") from exc
     try:
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 60000")
-        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute(f"PRAGMA busy_timeout = {int(_SQLITE_BUSY_SECONDS * 1000)}")
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.Error as exc:
         conn.close()
         raise StoreError(f"{target}: not a usable gigatrack database: {exc}") from exc
     return Database(conn, target)
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to write-ahead logging; while another process creates the same file the switch can be refused at
+    once ("database is locked", without waiting for the busy timeout), so it is tried again for a while."""
+    deadline = time.monotonic() + _SQLITE_BUSY_SECONDS
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _connect_postgres(url: str) -> Database:

@@ -21,7 +21,7 @@ from gigatrack.extract.rules.slots import agent_before, first_after, in_oblique,
 from gigatrack.model import Place
 
 _PLANT = re.compile(
-    r"\b(?:giga[- ]?factor(?:y|ies)|factor(?:y|ies)|plants?|facilit(?:y|ies)|production\s+project|"
+    r"\b(?:giga[- ]?factor(?:y|ies)|factor(?:y|ies)|plants?|facilit(?:y|ies)|refiner(?:y|ies)|production\s+project|"
     r"production\s+(?:base|hub|lines?)|manufacturing\s+(?:hub|base)|sites?|complex|campus|"
     r"(?:battery|industrial)\s+project)\b",
     re.I,
@@ -39,13 +39,14 @@ _VEHICLE_PLANT = re.compile(
 _PLANT_ANAPHOR = re.compile(
     r"\b(?:the|this|that|its)\s+(?:new\s+|first\s+|second\s+|\d+-\d+\s+)?(?:(?-i:[A-Z]{2,5})\s+)?"
     r"(?:(?:battery|cell|cathode|anode|precursor|materials?|recycling|pack|assembly|lithium)\s+){0,3}"
-    r"(?:plant|factory|gigafactory|facility|"
+    r"(?:plant|factory|gigafactory|facility|refinery|"
     r"site|production base|complex|project|joint venture|JV)\b",
     re.I,
 )
 CAPACITY_WORDS = re.compile(r"\b(?:capacity|capacities|output|produce|production|GWh|tons|tonnes)\b", re.I)
 _BATTERY_PLANT = re.compile(r"\b(?:battery|cell|pack)\s+\w*\s*(?:assembly\s+)?(?:plant|factory|facility)", re.I)
-_PLANT_CUES = ("plant", "factor", "facilit", "site", "complex", "campus", "project", "production", "manufacturing")
+_PLANT_CUES = ("plant", "factor", "facilit", "site", "complex", "campus", "project", "production", "manufacturing",
+               "refiner")
 _PUBLIC = frozenset({"government", "agency"})
 _MAKERS = frozenset({"cell_maker", "materials", "mining", "recycler"})
 _VEHICLE_MAKERS = frozenset({"automaker", "truck_maker", "bus_maker", "two_wheeler_maker"})

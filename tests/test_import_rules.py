@@ -44,3 +44,16 @@ def test_no_stage_imports_a_higher_stage() -> None:
 def test_the_check_sees_every_stage() -> None:
     stages = {p.relative_to(PACKAGE).parts[0].removesuffix(".py") for p in PACKAGE.rglob("*.py")}
     assert set(ORDER) <= stages
+
+
+def test_the_command_line_starts_without_the_heavy_optional_libraries() -> None:
+    """Start-up time counts against every command (HTML cleaning is held to 1.2x trafilatura's time): the
+    libraries only some commands need are imported when those commands run."""
+    import subprocess
+    import sys
+
+    code = ("import sys, gigatrack.cli.main; "
+            "print(' '.join(m for m in ('datasketch', 'scipy', 'httpx', 'pyspark', 'psycopg') "
+            "if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == ""

@@ -7,17 +7,19 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import chain
+from typing import TYPE_CHECKING
 
 import click
 
 from gigatrack.cli.options import db_option, fetch_options, fetcher_for, jobs_option, open_store
 from gigatrack.cli.progress import Tracker, tracking
 from gigatrack.ingest import ReadError, count_articles, read_articles
-from gigatrack.ingest.fetch import Fetcher, read_urls
-from gigatrack.ingest.remote import read_feed
 from gigatrack.model import Article
 from gigatrack.store import Store
 from gigatrack.workers import Failed, process_stream
+
+if TYPE_CHECKING:
+    from gigatrack.ingest.fetch import Fetcher
 
 
 def store_stream(store: Store, items: Iterable[Article | ReadError], *, jobs: int, tracker: Tracker,
@@ -75,6 +77,8 @@ def ingest(paths: tuple[str, ...], db_path: str, url_lists: tuple[str, ...], fee
     """
     if not (paths or url_lists or feeds):
         raise click.UsageError("give PATHS, --urls FILE or --feed FILE|URL")
+    from gigatrack.ingest.remote import read_feed  # httpx only when something is fetched
+
     day = published.date() if published else None
     with open_store(db_path, create=True) as store, tracking("ingesting") as tracker, \
             fetcher_for(allow_private, per_host_interval) as fetcher:
@@ -93,6 +97,8 @@ def ingest(paths: tuple[str, ...], db_path: str, url_lists: tuple[str, ...], fee
 
 
 def _url_list(name: str, fetcher: Fetcher, published: dt.date | None) -> Iterator[Article | ReadError]:
+    from gigatrack.ingest.fetch import read_urls
+
     try:
         with open(name, encoding="utf-8") as lines:
             yield from read_urls(lines, name, fetcher, published=published)

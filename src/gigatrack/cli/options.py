@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from gigatrack.ingest.fetch import Fetcher, FetchPolicy
 from gigatrack.store import DB_ENV_VAR, DEFAULT_DB_FILE, Store, StoreError
 from gigatrack.workers import default_jobs
+
+if TYPE_CHECKING:
+    from gigatrack.ingest.fetch import Fetcher
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -48,4 +50,6 @@ def fetch_options(command: _F) -> _F:
 
 def fetcher_for(allow_private: bool, per_host_interval: float) -> Fetcher:
     """A Fetcher with the default limits and these two settings (a context manager)."""
+    from gigatrack.ingest.fetch import Fetcher, FetchPolicy  # httpx only for commands that fetch
+
     return Fetcher(FetchPolicy(allow_private=allow_private, per_host_interval=per_host_interval))

@@ -8,15 +8,17 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from gigatrack.cli.ingest_cmds import store_stream
 from gigatrack.cli.options import db_option, fetch_options, fetcher_for, jobs_option, open_store
 from gigatrack.cli.progress import Tracker
-from gigatrack.ingest.fetch import Fetcher
-from gigatrack.ingest.remote import read_feed
 from gigatrack.store import Store
+
+if TYPE_CHECKING:
+    from gigatrack.ingest.fetch import Fetcher
 
 _DURATION = re.compile(r"(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?")
 
@@ -49,6 +51,8 @@ def read_feed_list(path: str) -> list[str]:
 
 def poll(store: Store, feeds: list[str], fetcher: Fetcher, jobs: int, number: int) -> Counter[str]:
     """One round over every feed: new items fetched, extracted and stored; a log line per feed and per round."""
+    from gigatrack.ingest.remote import read_feed
+
     total: Counter[str] = Counter()
     for feed in feeds:
         outcomes = store_stream(store, read_feed(feed, fetcher, published=None, skip=store.has_article),

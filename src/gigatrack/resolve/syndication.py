@@ -12,8 +12,6 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from datasketch import MinHash
-
 PERMUTATIONS = 64
 BANDS = 16
 ROWS = PERMUTATIONS // BANDS
@@ -33,6 +31,8 @@ def shingles(text: str) -> set[str]:
 
 def signature(text: str) -> list[int]:
     """The MinHash signature of a text: ``PERMUTATIONS`` integers (none for a text without words)."""
+    from datasketch import MinHash  # numpy and scipy come with it: imported on first use only
+
     found = shingles(text)
     if not found:
         return []

@@ -261,3 +261,15 @@ def test_a_folder_walk_picks_up_feed_files(tmp_path: Path) -> None:
         f"{tmp_path / 'sub' / 'c-cells.atom'}#3",
         f"{tmp_path / 'sub' / 'd-rdf.rdf'}#1",
     ]
+
+
+def test_a_folder_walk_reads_xml_files_only_when_they_are_feeds(tmp_path: Path) -> None:
+    _write(tmp_path, "a-note.txt", b"Nordvolt Cells opened a plant.\n")
+    _write(tmp_path, "sitemap.xml", SITEMAP)
+    _write(tmp_path, "weekly.xml", RSS_2)
+    items = list(read_articles([tmp_path]))
+    assert all(isinstance(item, Article) for item in items), items
+    assert {Path(item.source.split("#")[0]).name for item in items if isinstance(item, Article)} == {
+        "a-note.txt", "weekly.xml"}
+    [error] = list(read_articles([tmp_path / "sitemap.xml"]))  # named on its own, it is read and refused
+    assert isinstance(error, ReadError) and error.problem.startswith("not an RSS or Atom feed")

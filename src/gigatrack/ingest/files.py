@@ -39,6 +39,7 @@ _FILE_KINDS: tuple[tuple[str, str, bool], ...] = (
 )
 _KINDS_TEXT = ".txt, .html, .htm, .jsonl (or .gz), .warc(.gz), .rss, .atom, .rdf, .xml"
 _GZIP_ERRORS = (OSError, EOFError, zlib.error)
+_FEED_SNIFF_BYTES = 4096
 
 
 def read_paths(
@@ -78,8 +79,21 @@ def _walk(folder: Path) -> Iterator[Path]:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path)
-        elif entry.is_file() and _file_kind(path) is not None:
+        elif entry.is_file() and _file_kind(path) is not None and _walked(path):
             yield path
+
+
+def _walked(path: Path) -> bool:
+    """Is a file found in a folder read? A ``.xml`` file only when it opens like a feed: a folder of articles
+    may hold other XML (sitemaps, metadata) that is no error; named on its own, any .xml is read as a feed."""
+    if not path.name.lower().endswith(".xml"):
+        return True
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_FEED_SNIFF_BYTES).lower()
+    except OSError:
+        return True  # reading it will report the problem
+    return any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf"))
 
 
 def _file_kind(path: Path) -> tuple[str, str, bool] | None:

@@ -122,7 +122,8 @@ class EntityResolver:
         if len(key) < FUZZY_MIN_LENGTH:
             return None
         candidates = {k: org.id for k, org in self.registry.by_name_key().items() if k[:1] == key[:1]}
-        provisional = {normalise_name(e.name): e for e in self.provisional.values() if e.name[:1].lower() == key[:1]}
+        provisional = {_key_of(entity_id): e for entity_id, e in self.provisional.items()
+                       if entity_id[len(PROVISIONAL_PREFIX):][:1] == key[:1]}
         choices = [*candidates, *provisional]
         found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
         if found is None:
@@ -149,6 +150,12 @@ class EntityResolver:
         if entity_id in self.registry:
             return self._entity(self.registry.get(entity_id))
         return self.provisional.get(entity_id) or Entity(entity_id, entity_id.removeprefix(PROVISIONAL_PREFIX))
+
+
+def _key_of(entity_id: str) -> str:
+    """The normalised name a provisional id was made from (``provisional_id`` joins its words by hyphens, and a
+    normalised name has none)."""
+    return entity_id.removeprefix(PROVISIONAL_PREFIX).replace("-", " ")
 
 
 def _only_unit_words(words: list[str]) -> bool:

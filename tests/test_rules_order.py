@@ -220,3 +220,14 @@ def test_the_one_vehicle_maker_of_the_story_sells_what_its_customers_order() -> 
     found = orders("Tesla Semi orders increase to 140 units. Sysco, a global food delivery company, ordered no less "
                    "than 50 trucks that start at 150,000 dollars each.")
     assert [(o["buyer"], o["seller"], o["quantity"]) for o in found] == [("Sysco", "Tesla", 50)]
+
+
+def test_a_maker_selling_counted_vehicles_to_a_buyer_is_an_order() -> None:
+    [order] = orders("Volvo's trucks unit is selling 1,000 electric vehicles to Swiss buildings materials giant "
+                     "Holcim.")
+    assert (order["buyer"], order["seller"], order["item"], order["quantity"]) == (
+        "Holcim", "Volvo", "electric vehicles", 1000.0)
+
+
+def test_sales_without_a_buyer_are_not_orders() -> None:
+    assert orders("BYD sold 3 million electric vehicles last year, more than any other carmaker.") == []

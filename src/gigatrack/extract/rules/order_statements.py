@@ -6,7 +6,7 @@ seller come from how the sentence frames the deal:
 "BUYER ordered / will procure / reserved / acquired / will receive N ITEMS (from SELLER)",
 "BUYER has an agreement with SELLER to purchase N ITEMS", "BUYER signed a contract for the purchase
 of N ITEMS", "N ITEMS purchased by BUYER", "a previous BUYER order of N ITEMS", "SELLER will deliver
-/ provide N ITEMS to BUYER", "A and B signed a contract for the delivery of N ITEMS" (the vehicle
+/ provide / sell N ITEMS to BUYER", "A and B signed a contract for the delivery of N ITEMS" (the vehicle
 maker sells), "BUYER ... its tender for N ITEMS". A buyer may be a public body written in lower
 case ("the city of Medellín").
 """
@@ -52,7 +52,8 @@ _PLACED = re.compile(r"\b(?:plac(?:ed|es|ing)|put\s+in|issu(?:ed|es|ing))\s+$", 
 _PASSIVE_BUY = re.compile(r"^\s*(?:were\s+|was\s+|being\s+|have\s+been\s+)?(?:purchased|ordered|procured|bought|"
                           r"reserved)\s+by\s+", re.I)
 _DELIVER = re.compile(
-    r"\b(?:deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|deliver(?:y|ies)\s+of|supply\s+of)\s+"
+    r"\b(?:deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|deliver(?:y|ies)\s+of|supply\s+of|"
+    r"(?P<sell>sell(?:s|ing)?|sold))\s+"
     r"(?:(?:a\s+total\s+of|more\s+than|at\s+least|over|another|an?\s+additional|up\s+to)\s+)?(?=\d)",
     re.I,
 )
@@ -255,7 +256,7 @@ def _delivery(view: SentenceView, counted: Sequence[Counted]) -> Draft | None:
         return None
     count = count_after(counted, deliver.end(), within=5)
     to = _TO_BUYER.match(view.text[count.end :]) if count else None
-    if count is not None and to is None:
+    if count is not None and to is None and not deliver.group("sell"):  # a sale needs its buyer: "sold 5 to X"
         return _agreed_delivery(view, deliver, count)
     if count is None or to is None:
         return None
